@@ -1,0 +1,34 @@
+// The standalone Lambda REQUEST authorizer (HTTP API, payload 2.0, simple responses) that other
+// APIs can attach. Same verification core as /v1/verify; the context carries the caller's identity.
+import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+import { getServices } from '../shared/composition';
+import { logger } from '../shared/logger';
+import { authenticate } from '../shared/use-cases/authenticate';
+import { toAuthorizerContext, type AuthorizerContext } from '../shared/http/authorizer-context';
+import { DomainError } from '../shared/domain/errors';
+
+export interface AuthorizerResult {
+  isAuthorized: boolean;
+  context?: AuthorizerContext;
+}
+
+const header = (event: APIGatewayRequestAuthorizerEventV2, name: string): string | undefined => {
+  for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === name) return v;
+  return undefined;
+};
+
+export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
+  try {
+    const caller = await authenticate(
+      getServices().verifier,
+      header(event, 'x-api-appkey'),
+      header(event, 'x-api-apptoken'),
+    );
+    return { isAuthorized: true, context: toAuthorizerContext(caller) };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'unauthorized') return { isAuthorized: false };
+    // Storage or KMS down: fail closed, and say why in the log (never the credentials).
+    logger.error('authorizer failed', { error: (error as Error).name, route: event.routeKey });
+    return { isAuthorized: false };
+  }
+}

@@ -1,0 +1,15 @@
+// POST /v1/keys/{appKey}/token/renew: a new token (shown once); the old one now or later.
+import { httpHandler } from '../shared/http/middleware';
+import { ok, withEtag } from '../shared/http/responses';
+import { parseIdempotencyKey } from '../shared/http/request-parsing';
+
+export const handler = httpHandler('renew-token', async ({ appKey, body, caller, headers, services }) => {
+  const idempotencyKey = parseIdempotencyKey(headers['idempotency-key']);
+  const result = await services.keys.renew(
+    caller,
+    appKey,
+    body.deleteOldToken,
+    idempotencyKey ? { key: idempotencyKey, fingerprint: ['renew-token', appKey, body] } : undefined,
+  );
+  return ok(result, withEtag(result.key.version));
+});

@@ -1,0 +1,23 @@
+// The DynamoDB document client, created once per container with bounded timeouts and retries so a
+// request never hangs on storage for more than a few seconds.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DynamoDbOptions {
+  region: string;
+  endpoint?: string;
+}
+
+export function createDocumentClient(options: DynamoDbOptions): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    region: options.region,
+    endpoint: options.endpoint,
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+    // DynamoDB Local accepts any credentials; in AWS the default chain (the Lambda role) applies.
+    ...(options.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+}

@@ -1,0 +1,22 @@
+// The one place that builds DynamoDB primary keys. Everything of an account shares its partition,
+// so listing is one Query and a key's partition is derived from its appKey without a lookup.
+import { parseAppKey } from '../../domain/ids';
+
+export const accountPk = (account: string): string => `ACCOUNT#${account}`;
+export const ACCOUNT_SK = 'ACCOUNT';
+export const KEY_SK_PREFIX = 'KEY#';
+export const keySk = (id: string): string => `${KEY_SK_PREFIX}${id}`;
+export const idempotencySk = (callerAppKey: string, keyHash: string): string => `IDEM#${callerAppKey}#${keyHash}`;
+
+export interface ItemKey {
+  PK: string;
+  SK: string;
+}
+
+/** The primary key of a key item, or null when `appKey` is not an appKey at all. */
+export function keyItemKey(appKey: string): ItemKey | null {
+  const parsed = parseAppKey(appKey);
+  return parsed ? { PK: accountPk(parsed.account), SK: keySk(parsed.id) } : null;
+}
+
+export const accountItemKey = (account: string): ItemKey => ({ PK: accountPk(account), SK: ACCOUNT_SK });

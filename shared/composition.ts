@@ -1,0 +1,91 @@
+// The composition root: the one place that picks adapters from configuration. Services are built
+// once per container (cold start) and shared by every invocation; tests may replace parts of them.
+import { join } from 'node:path';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { loadConfig, type Config } from './config';
+import { createDocumentClient } from './adapters/dynamodb/client';
+import { DynamoDbKeyStore } from './adapters/dynamodb/dynamodb-key-store';
+import { loadOrCreateKeyFile } from './adapters/key-file';
+import { LocalHasher } from './adapters/local-hasher';
+import { KmsHasher } from './adapters/kms-hasher';
+import { LocalSecretBox } from './adapters/local-secret-box';
+import { KmsSecretBox } from './adapters/kms-secret-box';
+import { systemClock } from './adapters/system-clock';
+import type { Clock, KeyStore, SecretBox, TokenHasher } from './ports';
+import { SettingsSource } from './use-cases/settings-source';
+import { Verifier } from './use-cases/verify';
+import { VerificationCache } from './use-cases/verification-cache';
+import { Idempotency } from './use-cases/idempotency';
+import { KeyService } from './use-cases/manage-keys';
+import { SettingsService } from './use-cases/manage-settings';
+
+export interface Adapters {
+  store: KeyStore;
+  hasher: TokenHasher;
+  box: SecretBox;
+  clock: Clock;
+}
+
+export interface Services extends Adapters {
+  config: Config;
+  settings: SettingsSource;
+  verifier: Verifier;
+  keys: KeyService;
+  settingsService: SettingsService;
+}
+
+export const LOCAL_HMAC_KEY_FILE = 'token-hmac.key';
+export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
+
+export function createAdapters(config: Config): Adapters {
+  const db = createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  const store = new DynamoDbKeyStore(db, config.TABLE_NAME);
+  if (config.KEY_PROVIDER === 'kms') {
+    const kms = new KMSClient({
+      region: config.AWS_REGION,
+      maxAttempts: 3,
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+    });
+    return {
+      store,
+      hasher: new KmsHasher(kms, config.HMAC_KEY_ID!),
+      box: new KmsSecretBox(kms, config.SECRETS_KEY_ID!),
+      clock: systemClock,
+    };
+  }
+  return {
+    store,
+    hasher: new LocalHasher(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_HMAC_KEY_FILE))),
+    box: new LocalSecretBox(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_SECRETS_KEY_FILE))),
+    clock: systemClock,
+  };
+}
+
+export function createServices(config: Config, adapters: Adapters = createAdapters(config)): Services {
+  const { store, hasher, box, clock } = adapters;
+  const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
+  const settings = new SettingsSource(store, clock, ttlMs);
+  const verifier = new Verifier(store, hasher, settings, clock, new VerificationCache(ttlMs));
+  const keys = new KeyService(store, hasher, settings, verifier, new Idempotency(store, box, clock), clock);
+  return {
+    ...adapters,
+    config,
+    settings,
+    verifier,
+    keys,
+    settingsService: new SettingsService(store, settings, verifier, clock),
+  };
+}
+
+let services: Services | undefined;
+
+/** The container's services, built on first use from the environment. */
+export function getServices(): Services {
+  services ??= createServices(loadConfig());
+  return services;
+}
+
+/** Replaces the container's services (tests and the local runtime's embedded mode). */
+export function setServices(replacement: Services | undefined): void {
+  services = replacement;
+}

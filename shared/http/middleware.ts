@@ -1,0 +1,128 @@
+// The one middy stack every HTTP handler shares, in a fixed order:
+//   security headers (after/onError) -> request log -> problem+json errors (onError) ->
+//   header normalization -> input parsing (size limit, JSON, zod) -> authentication + permission.
+// middy runs `after` and `onError` in reverse registration order, so on an error the problem
+// renderer runs first, then the log line sees the final status, then security headers are added.
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { forbidden, notFound } from '../domain/errors';
+import { parseAppKey } from '../domain/ids';
+import { getServices, type Services } from '../composition';
+import { logger } from '../logger';
+import { routeNamed, type HandlerName, type Route } from '../routes';
+import { authenticate } from '../use-cases/authenticate';
+import type { Caller } from '../use-cases/caller';
+import { renderProblem } from './problem';
+import { parseWith, readJsonBody } from './request-parsing';
+import { requestSchemas, type RequestSchemaName } from './schemas';
+import type { ApiResult } from './responses';
+import { securityHeaders } from './security-headers';
+
+type RouteOf<N extends HandlerName> = Extract<Route, { handler: N }>;
+type SchemaOutput<S> = S extends RequestSchemaName ? z.output<(typeof requestSchemas)[S]> : undefined;
+type BodyOf<N extends HandlerName> = RouteOf<N> extends { body: infer S } ? SchemaOutput<S> : undefined;
+type QueryOf<N extends HandlerName> = RouteOf<N> extends { query: infer S } ? SchemaOutput<S> : undefined;
+type CallerOf<N extends HandlerName> = RouteOf<N> extends { auth: 'key' } ? Caller : null;
+
+export interface ApiRequest<N extends HandlerName> {
+  event: APIGatewayProxyEventV2;
+  headers: Record<string, string | undefined>;
+  body: BodyOf<N>;
+  query: QueryOf<N>;
+  /** The {appKey} path parameter, checked for shape (a malformed one is a 404). */
+  appKey: string;
+  caller: CallerOf<N>;
+  services: Services;
+}
+
+interface Parsed {
+  body: unknown;
+  query: unknown;
+  appKey: string;
+  caller: Caller | null;
+  startedAt: number;
+}
+type ApiContext = Context & { api?: Parsed };
+type MiddyRequest = middy.Request<APIGatewayProxyEventV2, ApiResult, Error, ApiContext>;
+
+export function httpHandler<N extends HandlerName>(
+  name: N,
+  handle: (request: ApiRequest<N>) => Promise<ApiResult>,
+) {
+  const route = routeNamed(name);
+  return middy<APIGatewayProxyEventV2, ApiResult, Error, ApiContext>({ timeoutEarlyInMillis: 0 })
+    .use(securityHeaders())
+    .use({ before: startLog, after: endLog, onError: endLog })
+    .use({ onError: renderError })
+    .use(httpHeaderNormalizer())
+    .use({
+      before: async (request: MiddyRequest) => {
+        const services = getServices();
+        const { event } = request;
+        const api = request.context.api!;
+        api.query = parseWith(
+          requestSchemas[route.query ?? 'NoQuery'],
+          event.queryStringParameters ?? {},
+          'query string',
+        );
+        const appKey = event.pathParameters?.appKey;
+        if (appKey !== undefined) {
+          if (!parseAppKey(appKey)) throw notFound();
+          api.appKey = appKey;
+        }
+        if (route.body) {
+          const raw = readJsonBody(event.body, event.isBase64Encoded, services.config.MAX_BODY_BYTES);
+          api.body = parseWith(requestSchemas[route.body], raw, 'body');
+        }
+        if (route.auth === 'key') {
+          const headers = event.headers ?? {};
+          api.caller = await authenticate(services.verifier, headers['x-api-appkey'], headers['x-api-apptoken']);
+          if (route.permission && !api.caller.permissions.includes(route.permission)) {
+            throw forbidden(`This key lacks the '${route.permission}' permission.`);
+          }
+        }
+      },
+    })
+    .handler(async (event, context) => {
+      const api = context.api!;
+      return handle({
+        event,
+        headers: event.headers ?? {},
+        body: api.body as BodyOf<N>,
+        query: api.query as QueryOf<N>,
+        appKey: api.appKey,
+        caller: api.caller as CallerOf<N>,
+        services: getServices(),
+      });
+    });
+}
+
+async function startLog(request: MiddyRequest): Promise<void> {
+  request.context.api = { body: undefined, query: undefined, appKey: '', caller: null, startedAt: Date.now() };
+}
+
+/** One line per request. Never the body, never headers: only what cannot hold a secret. */
+async function endLog(request: MiddyRequest): Promise<void> {
+  const api = request.context.api;
+  const status = request.response?.statusCode ?? 500;
+  const fields = {
+    route: request.event.routeKey,
+    status,
+    durationMs: api ? Date.now() - api.startedAt : undefined,
+    account: api?.caller?.account,
+    callerKey: api?.caller?.appKey,
+    requestId: request.event.requestContext?.requestId,
+    error: request.error ? (request.error as Error & { cause_?: string }).cause_ ?? request.error.name : undefined,
+  };
+  if (status >= 500) logger.error('request failed', fields);
+  else logger.info('request', fields);
+}
+
+async function renderError(request: MiddyRequest): Promise<void> {
+  request.response = renderProblem(request.error);
+  if (request.response.statusCode >= 500 && request.response.statusCode !== 503) {
+    logger.error('unexpected error', { error: request.error });
+  }
+}

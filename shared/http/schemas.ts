@@ -1,0 +1,152 @@
+// The zod schemas of every request and response: the validators the handlers use, the types they
+// get (z.infer), and the source of the OpenAPI document. Bodies are strict: unknown fields are 400.
+import { z } from 'zod';
+import { ALERT_LEVELS } from '../domain/expiry';
+import { TOKEN_DURATIONS } from '../domain/settings';
+import { MAX_ROLES_PER_KEY } from '../domain/access';
+import { MAX_NAME_LENGTH } from '../domain/key';
+
+const Instant = z.iso.datetime({ precision: 3 }).meta({ description: 'ISO-8601 UTC with milliseconds' });
+const RoleIds = z.array(z.string().max(40)).max(MAX_ROLES_PER_KEY);
+const Name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+
+// ---- requests -------------------------------------------------------------------------------
+export const CreateKeyBody = z.strictObject({ name: Name, roles: RoleIds.default([]) }).meta({ id: 'CreateKeyRequest' });
+
+export const PatchKeyBody = z
+  .strictObject({ name: Name.optional(), roles: RoleIds.optional(), active: z.boolean().optional() })
+  .refine((b) => b.name !== undefined || b.roles !== undefined || b.active !== undefined, {
+    message: 'Give at least one of name, roles, active.',
+  })
+  .meta({ id: 'PatchKeyRequest' });
+
+export const RenewBody = z
+  .strictObject({ deleteOldToken: z.enum(['later', 'now']).default('later') })
+  .meta({ id: 'RenewTokenRequest' });
+
+export const SettingsBody = z
+  .strictObject({
+    tokenDurationDays: z.literal([...TOKEN_DURATIONS]),
+    expiryWarningDays: z.number().int().min(1).max(60),
+    enforceExpiry: z.boolean(),
+  })
+  .meta({ id: 'SettingsRequest' });
+
+export const VerifyBody = z
+  .strictObject({ appKey: z.string().max(200), appToken: z.string().max(200) })
+  .meta({ id: 'VerifyRequest' });
+
+export const EmptyBody = z.strictObject({});
+
+export const ListKeysQuery = z.strictObject({
+  search: z.string().max(100).optional(),
+  status: z.enum(['active', 'inactive']).optional(),
+  alert: z.enum(ALERT_LEVELS).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const DeleteKeyQuery = z.strictObject({ confirm: z.string().max(10).optional() });
+export const NoQuery = z.strictObject({});
+
+// ---- responses ------------------------------------------------------------------------------
+export const TokenSchema = z
+  .object({ id: z.string(), createdAt: Instant, expiresAt: Instant, state: z.enum(['active', 'pending-deletion']) })
+  .meta({ id: 'Token' });
+
+export const KeySchema = z
+  .object({
+    appKey: z.string(),
+    name: z.string(),
+    account: z.string(),
+    roles: z.array(z.string()),
+    status: z.enum(['active', 'inactive']),
+    createdAt: Instant,
+    updatedAt: Instant,
+    version: z.number().int(),
+    tokens: z.array(TokenSchema).min(1).max(2),
+    renewal: z.object({ startedAt: Instant }).nullable(),
+    alert: z.enum(ALERT_LEVELS),
+    renewalFlag: z.object({ level: z.enum(['expiring', 'expired', 'expired-critical']), flaggedAt: Instant }).nullable(),
+    lastUsedAt: Instant.nullable(),
+  })
+  .meta({ id: 'Key' });
+
+export const KeyWithTokenSchema = z
+  .object({ key: KeySchema, token: z.string().meta({ description: 'Shown once, never again' }) })
+  .meta({ id: 'KeyWithToken' });
+
+export const KeyPageSchema = z
+  .object({ items: z.array(KeySchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'KeyPage' });
+
+export const SettingsSchema = z
+  .object({
+    tokenDurationDays: z.literal([...TOKEN_DURATIONS]),
+    expiryWarningDays: z.number().int(),
+    enforceExpiry: z.boolean(),
+    updatedAt: Instant.nullable(),
+  })
+  .meta({ id: 'Settings' });
+
+export const RoleSchema = z
+  .object({ id: z.string(), name: z.string(), description: z.string(), permissions: z.array(z.string()) })
+  .meta({ id: 'Role' });
+export const RoleListSchema = z.object({ items: z.array(RoleSchema) }).meta({ id: 'RoleList' });
+
+export const VerifyResultSchema = z
+  .union([
+    z.object({
+      valid: z.literal(true),
+      account: z.string(),
+      appKey: z.string(),
+      name: z.string(),
+      roles: z.array(z.string()),
+      permissions: z.array(z.string()),
+      tokenExpiresAt: Instant,
+    }),
+    z.object({ valid: z.literal(false), reason: z.enum(['invalid', 'inactive', 'expired']) }),
+  ])
+  .meta({ id: 'VerifyResult' });
+
+export const WhoAmISchema = z
+  .object({ account: z.string(), appKey: z.string(), roles: z.array(z.string()), permissions: z.array(z.string()) })
+  .meta({ id: 'WhoAmI' });
+
+export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+/** Request schemas by name, so the route table can name them without importing them. */
+export const requestSchemas = {
+  CreateKeyBody,
+  PatchKeyBody,
+  RenewBody,
+  SettingsBody,
+  VerifyBody,
+  EmptyBody,
+  ListKeysQuery,
+  DeleteKeyQuery,
+  NoQuery,
+} as const;
+export type RequestSchemaName = keyof typeof requestSchemas;
+
+export const responseSchemas = {
+  Key: KeySchema,
+  KeyWithToken: KeyWithTokenSchema,
+  KeyPage: KeyPageSchema,
+  Settings: SettingsSchema,
+  RoleList: RoleListSchema,
+  VerifyResult: VerifyResultSchema,
+  WhoAmI: WhoAmISchema,
+  Health: HealthSchema,
+} as const;
+export type ResponseSchemaName = keyof typeof responseSchemas;

@@ -1,0 +1,102 @@
+// Ports: what the use cases need from the outside world. Each has a real (AWS) adapter and a
+// local one, chosen in composition.ts; tests swap in a fixed clock.
+import type { ApiKey } from './domain/key';
+import type { Settings } from './domain/settings';
+
+export interface Clock {
+  now(): number;
+}
+
+/** Keyed hash of tokens: KMS GenerateMac in AWS, HMAC-SHA-256 with a local key file otherwise. */
+export interface TokenHasher {
+  /** The id of the MAC key new hashes are made with. */
+  readonly currentKeyId: string;
+  /** Base64 MAC of `token` with the given key (default: the current one). */
+  mac(token: string, keyId?: string): Promise<string>;
+}
+
+/** Authenticated encryption of the few secrets ever held (idempotent-replay responses). */
+export interface SecretBox {
+  seal(plaintext: string, context: Record<string, string>): Promise<string>;
+  open(sealed: string, context: Record<string, string>): Promise<string>;
+}
+
+export interface DomainEvent {
+  type: string;
+  detail: Record<string, unknown>;
+}
+
+export interface EventPublisher {
+  publish(events: DomainEvent[]): Promise<void>;
+}
+
+export interface Account {
+  account: string;
+  createdAt: string;
+  settings: Settings;
+}
+
+export interface IdempotencyRecord {
+  account: string;
+  /** The caller's key: records are scoped to who sent the request. */
+  callerAppKey: string;
+  /** SHA-256 (hex) of the Idempotency-Key header. */
+  idempotencyKeyHash: string;
+  /** SHA-256 (hex) of method, path and body, to detect reuse with a different request. */
+  requestHash: string;
+  /** The first response, sealed by the SecretBox (it contains a token). */
+  sealedResponse: string;
+  createdAtMs: number;
+  expiresAtMs: number;
+}
+
+/** What a key write does besides writing the key, each guarded in the same atomic write. */
+export interface WriteGuards {
+  /** The key item's current version (absent for a create, which requires the key not to exist). */
+  expectedVersion?: number;
+  /** Adds or removes the key from the account's set of admin keys; removal fails on the last one. */
+  admin?: 'add' | 'remove';
+  /** Stores the first response for replay; fails if a concurrent request stored one first. */
+  idempotency?: IdempotencyRecord;
+}
+
+export interface KeyPage {
+  items: ApiKey[];
+  /** Sort key position to resume after, or null at the end. */
+  next: string | null;
+}
+
+export interface KeyStore {
+  getKey(appKey: string): Promise<ApiKey | null>;
+  /** Writes a new or changed key atomically with its guards; throws WriteConflict on a failed guard. */
+  saveKey(key: ApiKey, guards: WriteGuards): Promise<void>;
+  deleteKey(key: ApiKey, guards: WriteGuards): Promise<void>;
+  /** Newest first, reading at most `budget` items; `accept` filters without ending the page early. */
+  listKeys(
+    account: string,
+    options: { limit: number; after: string | null; budget: number; accept: (key: ApiKey) => boolean },
+  ): Promise<KeyPage>;
+  /** Records a successful authentication, at most once per `minIntervalMs`. Never bumps the version. */
+  touchLastUsed(appKey: string, atMs: number, minIntervalMs: number): Promise<void>;
+
+  getAccount(account: string): Promise<Account | null>;
+  /** Creates the account with default settings if it does not exist; returns it either way. */
+  ensureAccount(account: string, nowMs: number): Promise<Account>;
+  putSettings(account: string, settings: Settings): Promise<void>;
+
+  getIdempotencyRecord(
+    account: string,
+    callerAppKey: string,
+    idempotencyKeyHash: string,
+  ): Promise<IdempotencyRecord | null>;
+}
+
+export type WriteConflictReason = 'version' | 'last-admin' | 'idempotency';
+
+/** A guarded write lost: the key changed, it would remove the last admin key, or a replay exists. */
+export class WriteConflict extends Error {
+  constructor(readonly reason: WriteConflictReason) {
+    super(`write conflict: ${reason}`);
+    this.name = 'WriteConflict';
+  }
+}

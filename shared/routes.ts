@@ -1,0 +1,76 @@
+// The route table: the single source of truth for the HTTP surface. The CDK stack (one function
+// per entry, with IAM derived from `access`), the local runtime and the OpenAPI document are all
+// built from it. It names handlers and schemas by string and imports no runtime code, so the CDK
+// app never loads handler code.
+import type { RequestSchemaName, ResponseSchemaName } from './http/schemas';
+import type { ManagementPermission } from './domain/access';
+
+/**
+ * - `key`: the handler authenticates X-API-AppKey/X-API-AppToken and checks `permission`.
+ * - `authorizer`: API Gateway runs the Lambda REQUEST authorizer first (functions/authorizer.ts).
+ * - `none`: public.
+ */
+export type RouteAuth = 'key' | 'authorizer' | 'none';
+
+/**
+ * What the function may do to storage and KMS; the CDK stack turns it into IAM.
+ * - `read`: GetItem/Query on the table, GenerateMac on the HMAC key.
+ * - `write`: adds PutItem/UpdateItem/DeleteItem (and conditional transactions).
+ * - `none`: touches nothing.
+ */
+export type RouteAccess = 'none' | 'read' | 'write';
+
+export interface RouteDefinition {
+  /** File name in functions/ (without .ts), also the function's logical name. */
+  readonly handler: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
+  /** API Gateway path template, or `$default` for the catch-all. */
+  readonly path: string;
+  readonly auth: RouteAuth;
+  readonly permission?: ManagementPermission;
+  readonly access: RouteAccess;
+  /** Holds idempotent-replay secrets: needs the symmetric KMS key (Encrypt/Decrypt). */
+  readonly sealsSecrets?: boolean;
+  readonly body?: RequestSchemaName;
+  readonly query?: RequestSchemaName;
+  readonly success: number;
+  readonly response?: ResponseSchemaName;
+  readonly summary: string;
+  /** Problem codes this route can answer with, besides validation and availability. */
+  readonly problems?: readonly string[];
+}
+
+const KEY_PATH = '/v1/keys/{appKey}';
+
+export const routes = [
+  { handler: 'create-key', method: 'POST', path: '/v1/keys', auth: 'key', permission: 'keys:edit', access: 'write', sealsSecrets: true, body: 'CreateKeyBody', success: 201, response: 'KeyWithToken', summary: 'Generate a key and its first token (shown once)', problems: ['forbidden', 'idempotency-mismatch'] },
+  { handler: 'list-keys', method: 'GET', path: '/v1/keys', auth: 'key', permission: 'keys:view', access: 'read', query: 'ListKeysQuery', success: 200, response: 'KeyPage', summary: 'List and search keys, newest first' },
+  { handler: 'get-key', method: 'GET', path: KEY_PATH, auth: 'key', permission: 'keys:view', access: 'read', success: 200, response: 'Key', summary: 'Read one key', problems: ['not-found'] },
+  { handler: 'update-key', method: 'PATCH', path: KEY_PATH, auth: 'key', permission: 'keys:edit', access: 'write', body: 'PatchKeyBody', success: 200, response: 'Key', summary: 'Edit name, roles or active state', problems: ['not-found', 'forbidden', 'last-admin-key', 'precondition-failed'] },
+  { handler: 'activate-key', method: 'POST', path: `${KEY_PATH}/activate`, auth: 'key', permission: 'keys:edit', access: 'write', body: 'EmptyBody', success: 200, response: 'Key', summary: 'Activate a key (idempotent)', problems: ['not-found'] },
+  { handler: 'deactivate-key', method: 'POST', path: `${KEY_PATH}/deactivate`, auth: 'key', permission: 'keys:edit', access: 'write', body: 'EmptyBody', success: 200, response: 'Key', summary: 'Deactivate a key at once (idempotent)', problems: ['not-found', 'last-admin-key'] },
+  { handler: 'delete-key', method: 'DELETE', path: KEY_PATH, auth: 'key', permission: 'keys:edit', access: 'write', query: 'DeleteKeyQuery', success: 204, summary: 'Delete a key permanently (needs confirm=true)', problems: ['not-found', 'confirmation-required', 'last-admin-key'] },
+  { handler: 'renew-token', method: 'POST', path: `${KEY_PATH}/token/renew`, auth: 'key', permission: 'keys:renew', access: 'write', sealsSecrets: true, body: 'RenewBody', success: 200, response: 'KeyWithToken', summary: 'Issue a new token (shown once)', problems: ['not-found', 'forbidden', 'renewal-pending', 'idempotency-mismatch'] },
+  { handler: 'finish-renewal', method: 'POST', path: `${KEY_PATH}/token/finish-renewal`, auth: 'key', permission: 'keys:renew', access: 'write', body: 'EmptyBody', success: 200, response: 'Key', summary: 'Delete the old token of a renewal', problems: ['not-found', 'no-pending-renewal'] },
+  { handler: 'undo-renewal', method: 'POST', path: `${KEY_PATH}/token/undo-renewal`, auth: 'key', permission: 'keys:renew', access: 'write', body: 'EmptyBody', success: 200, response: 'Key', summary: 'Delete the new token of a renewal', problems: ['not-found', 'no-pending-renewal'] },
+  { handler: 'get-settings', method: 'GET', path: '/v1/settings', auth: 'key', permission: 'keys:view', access: 'read', success: 200, response: 'Settings', summary: 'Read token settings' },
+  { handler: 'put-settings', method: 'PUT', path: '/v1/settings', auth: 'key', permission: 'settings:edit', access: 'write', body: 'SettingsBody', success: 200, response: 'Settings', summary: 'Change token settings (applies to existing tokens)' },
+  { handler: 'list-roles', method: 'GET', path: '/v1/roles', auth: 'key', permission: 'keys:view', access: 'read', success: 200, response: 'RoleList', summary: 'List the roles of the account' },
+  { handler: 'verify', method: 'POST', path: '/v1/verify', auth: 'none', access: 'read', body: 'VerifyBody', success: 200, response: 'VerifyResult', summary: 'Verify a key and token' },
+  { handler: 'whoami', method: 'GET', path: '/v1/whoami', auth: 'authorizer', access: 'none', success: 200, response: 'WhoAmI', summary: "The authorizer's view of the calling key" },
+  { handler: 'openapi', method: 'GET', path: '/openapi.json', auth: 'none', access: 'none', success: 200, summary: 'This API as OpenAPI 3.1' },
+  { handler: 'health', method: 'GET', path: '/health', auth: 'none', access: 'none', success: 200, response: 'Health', summary: 'Liveness' },
+  { handler: 'not-found', method: 'ANY', path: '$default', auth: 'none', access: 'none', success: 404, summary: 'Any unknown route: 404 problem+json' },
+] as const satisfies readonly RouteDefinition[];
+
+export type Route = (typeof routes)[number];
+export type HandlerName = Route['handler'];
+
+/** The handler name of the standalone Lambda REQUEST authorizer (not a route of its own). */
+export const AUTHORIZER_HANDLER = 'authorizer';
+
+export function routeNamed(handler: string): RouteDefinition {
+  const route = routes.find((r) => r.handler === handler);
+  if (!route) throw new Error(`no route for handler '${handler}'`);
+  return route;
+}

@@ -1,0 +1,54 @@
+// Idempotent replay for create and renew: the first result is kept (sealed, it holds a token) for
+// 24 h, scoped to the caller's key; a retry with the same body gets it back, a different body 422.
+import { createHash } from 'node:crypto';
+import { DomainError } from '../domain/errors';
+import type { Caller } from './caller';
+import type { Clock, IdempotencyRecord, KeyStore, SecretBox } from '../ports';
+
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+
+export interface IdempotencyRequest {
+  /** The Idempotency-Key header as sent. */
+  key: string;
+  /** The operation and its input, canonicalised by the caller of this module. */
+  fingerprint: unknown;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+export class Idempotency {
+  constructor(
+    private readonly store: KeyStore,
+    private readonly box: SecretBox,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The earlier result of this request, or null when it is the first time (or the record expired). */
+  async replay<T>(caller: Caller, request: IdempotencyRequest): Promise<T | null> {
+    const record = await this.store.getIdempotencyRecord(caller.account, caller.appKey, sha256(request.key));
+    // DynamoDB TTL deletes late, so an expired record is ignored here rather than trusted.
+    if (!record || record.expiresAtMs <= this.clock.now()) return null;
+    if (record.requestHash !== sha256(JSON.stringify(request.fingerprint))) {
+      throw new DomainError('idempotency-mismatch', 'This Idempotency-Key was already used with a different request.');
+    }
+    return JSON.parse(await this.box.open(record.sealedResponse, this.context(caller))) as T;
+  }
+
+  /** The record to write atomically with the operation's own write. */
+  async record(caller: Caller, request: IdempotencyRequest, result: unknown): Promise<IdempotencyRecord> {
+    const now = this.clock.now();
+    return {
+      account: caller.account,
+      callerAppKey: caller.appKey,
+      idempotencyKeyHash: sha256(request.key),
+      requestHash: sha256(JSON.stringify(request.fingerprint)),
+      sealedResponse: await this.box.seal(JSON.stringify(result), this.context(caller)),
+      createdAtMs: now,
+      expiresAtMs: now + IDEMPOTENCY_TTL_MS,
+    };
+  }
+
+  private context(caller: Caller): Record<string, string> {
+    return { purpose: 'idempotent-replay', account: caller.account, appKey: caller.appKey };
+  }
+}

@@ -1,0 +1,241 @@
+// The key management use cases: each loads the key inside the caller's account, applies a pure
+// domain transition and writes it back with one guarded write, then drops cached verifications.
+import { checkCanGrant, checkRoleIds, isAdminKey, requirePermission } from '../domain/access';
+import { DomainError, forbidden, notFound } from '../domain/errors';
+import { alertOfKey, editKey, finishRenewal, keyView, newTokenRecord, renewKey, setActive, undoRenewal } from '../domain/key';
+import type { ApiKey, DeleteOldToken, KeyEdit, KeyView } from '../domain/key';
+import { createKey } from '../domain/key';
+import { newAppKey, newTokenId, parseAppKey } from '../domain/ids';
+import { generateToken } from '../domain/token';
+import type { Alert } from '../domain/expiry';
+import { WriteConflict, type Clock, type KeyStore, type TokenHasher, type WriteGuards } from '../ports';
+import type { Caller } from './caller';
+import type { Idempotency, IdempotencyRequest } from './idempotency';
+import type { SettingsSource } from './settings-source';
+import type { Verifier } from './verify';
+
+export interface KeyWithToken {
+  key: KeyView;
+  token: string;
+}
+
+export interface ListQuery {
+  search?: string;
+  status?: 'active' | 'inactive';
+  alert?: Alert;
+  limit: number;
+  after: string | null;
+}
+
+/** How many items one list request may read when a filter is selective. */
+export const LIST_READ_BUDGET = 1_000;
+const RETRIES = 3;
+
+const lastAdminKey = (): DomainError =>
+  new DomainError('last-admin-key', 'This change would leave the account without an active key that can edit keys.');
+const preconditionFailed = (): DomainError =>
+  new DomainError('precondition-failed', 'The key has changed since the version given in If-Match.');
+const conflict = (): DomainError =>
+  new DomainError('conflict', 'The key was changed by another request at the same time; read it again and retry.');
+
+/** Whether a transition adds or removes the key from the account's admin-key set. */
+export function adminChange(before: ApiKey | null, after: ApiKey | null): WriteGuards['admin'] {
+  const was = before ? isAdminKey(before) : false;
+  const is = after ? isAdminKey(after) : false;
+  return was === is ? undefined : is ? 'add' : 'remove';
+}
+
+export class KeyService {
+  constructor(
+    private readonly store: KeyStore,
+    private readonly hasher: TokenHasher,
+    private readonly settings: SettingsSource,
+    private readonly verifier: Verifier,
+    private readonly idempotency: Idempotency,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    caller: Caller,
+    input: { name: string; roles: string[] },
+    idempotent?: IdempotencyRequest,
+  ): Promise<KeyWithToken> {
+    requirePermission(caller.permissions, 'keys:edit');
+    checkRoleIds(input.roles);
+    checkCanGrant(caller.permissions, input.roles);
+    if (idempotent) {
+      const earlier = await this.idempotency.replay<KeyWithToken>(caller, idempotent);
+      if (earlier) return earlier;
+    }
+    try {
+      return await this.issue(caller.account, input, idempotent && { caller, request: idempotent });
+    } catch (error) {
+      if (error instanceof WriteConflict && error.reason === 'idempotency' && idempotent) {
+        return (await this.idempotency.replay<KeyWithToken>(caller, idempotent))!;
+      }
+      throw error;
+    }
+  }
+
+  /** Creates a key in `account` without a caller's checks: used by create and by bootstrap. */
+  async issue(
+    account: string,
+    input: { name: string; roles: string[] },
+    idempotent?: { caller: Caller; request: IdempotencyRequest },
+  ): Promise<KeyWithToken> {
+    const now = this.clock.now();
+    const settings = await this.settings.fresh(account);
+    const token = generateToken();
+    const record = newTokenRecord(newTokenId(now), { mac: await this.hasher.mac(token), keyId: this.hasher.currentKeyId }, now, settings.tokenDurationDays);
+    const key = createKey({ appKey: newAppKey(account, now), account, name: input.name, roles: input.roles, token: record, nowMs: now });
+    const result = { key: keyView(key, settings, now), token };
+    const guards: WriteGuards = { admin: adminChange(null, key) };
+    if (idempotent) guards.idempotency = await this.idempotency.record(idempotent.caller, idempotent.request, result);
+    await this.store.saveKey(key, guards);
+    return result;
+  }
+
+  async get(caller: Caller, appKey: string): Promise<KeyView> {
+    requirePermission(caller.permissions, 'keys:view');
+    return this.view(await this.load(caller, appKey));
+  }
+
+  async list(caller: Caller, query: ListQuery): Promise<{ items: KeyView[]; next: string | null }> {
+    requirePermission(caller.permissions, 'keys:view');
+    const settings = await this.settings.get(caller.account);
+    const now = this.clock.now();
+    const needle = query.search?.toLowerCase();
+    const accept = (key: ApiKey): boolean =>
+      (!needle || key.name.toLowerCase().includes(needle) || key.appKey.toLowerCase().includes(needle)) &&
+      (!query.status || key.status === query.status) &&
+      (!query.alert || alertOfKey(key, settings, now) === query.alert);
+    const page = await this.store.listKeys(caller.account, {
+      limit: query.limit,
+      after: query.after,
+      budget: LIST_READ_BUDGET,
+      accept,
+    });
+    return { items: page.items.map((k) => keyView(k, settings, now)), next: page.next };
+  }
+
+  async edit(caller: Caller, appKey: string, edit: KeyEdit, ifMatch?: number): Promise<KeyView> {
+    requirePermission(caller.permissions, 'keys:edit');
+    if (edit.roles) checkRoleIds(edit.roles);
+    return this.change(caller, appKey, { ifMatch }, (key, now) => {
+      if (edit.roles) checkCanGrant(caller.permissions, edit.roles, key.roles);
+      return editKey(key, edit, now);
+    });
+  }
+
+  async setActive(caller: Caller, appKey: string, active: boolean): Promise<KeyView> {
+    requirePermission(caller.permissions, 'keys:edit');
+    return this.change(caller, appKey, {}, (key, now) => setActive(key, active, now));
+  }
+
+  async delete(caller: Caller, appKey: string, confirmed: boolean): Promise<void> {
+    requirePermission(caller.permissions, 'keys:edit');
+    if (!confirmed) {
+      throw new DomainError('confirmation-required', 'Deleting a key is permanent: repeat the request with confirm=true.');
+    }
+    for (let attempt = 0; attempt < RETRIES; attempt++) {
+      const key = await this.load(caller, appKey);
+      try {
+        await this.store.deleteKey(key, { expectedVersion: key.version, admin: adminChange(key, null) });
+        this.verifier.invalidate(appKey);
+        return;
+      } catch (error) {
+        this.rethrowUnlessRetryable(error, undefined);
+      }
+    }
+    throw conflict();
+  }
+
+  async renew(
+    caller: Caller,
+    appKey: string,
+    mode: DeleteOldToken,
+    idempotent?: IdempotencyRequest,
+  ): Promise<KeyWithToken> {
+    requirePermission(caller.permissions, 'keys:renew');
+    if (appKey === caller.appKey) throw forbidden('A key cannot renew its own token; use another key with keys:renew.');
+    if (idempotent) {
+      const earlier = await this.idempotency.replay<KeyWithToken>(caller, idempotent);
+      if (earlier) return earlier;
+    }
+    const key = await this.load(caller, appKey);
+    const now = this.clock.now();
+    const settings = await this.settings.get(caller.account);
+    const token = generateToken();
+    const record = newTokenRecord(newTokenId(now), { mac: await this.hasher.mac(token), keyId: this.hasher.currentKeyId }, now, settings.tokenDurationDays);
+    const next = renewKey(key, record, mode, now);
+    const result = { key: keyView(next, settings, now), token };
+    const guards: WriteGuards = { expectedVersion: key.version };
+    if (idempotent) guards.idempotency = await this.idempotency.record(caller, idempotent, result);
+    try {
+      await this.store.saveKey(next, guards);
+    } catch (error) {
+      if (!(error instanceof WriteConflict)) throw error;
+      if (error.reason === 'idempotency' && idempotent) return (await this.idempotency.replay<KeyWithToken>(caller, idempotent))!;
+      // Not retried: two renewals racing must not both hand out a token. Explain the loss.
+      const current = await this.load(caller, appKey);
+      if (current.renewal) renewKey(current, record, mode, now);
+      throw conflict();
+    }
+    this.verifier.invalidate(appKey);
+    return result;
+  }
+
+  async finishRenewal(caller: Caller, appKey: string): Promise<KeyView> {
+    requirePermission(caller.permissions, 'keys:renew');
+    return this.change(caller, appKey, {}, (key, now) => finishRenewal(key, now));
+  }
+
+  async undoRenewal(caller: Caller, appKey: string): Promise<KeyView> {
+    requirePermission(caller.permissions, 'keys:renew');
+    return this.change(caller, appKey, {}, (key, now) => undoRenewal(key, now));
+  }
+
+  /** Loads a key of the caller's account; another account's key is indistinguishable from none. */
+  private async load(caller: Caller, appKey: string): Promise<ApiKey> {
+    if (parseAppKey(appKey)?.account !== caller.account) throw notFound();
+    const key = await this.store.getKey(appKey);
+    if (!key || key.account !== caller.account) throw notFound();
+    return key;
+  }
+
+  private async view(key: ApiKey): Promise<KeyView> {
+    return keyView(key, await this.settings.get(key.account), this.clock.now());
+  }
+
+  /**
+   * Read, transform, conditional write; on a lost race, read again and re-apply (the transition
+   * re-checks its rules on the fresh state), unless If-Match pinned the version.
+   */
+  private async change(
+    caller: Caller,
+    appKey: string,
+    options: { ifMatch?: number },
+    transition: (key: ApiKey, nowMs: number) => ApiKey,
+  ): Promise<KeyView> {
+    for (let attempt = 0; attempt < RETRIES; attempt++) {
+      const key = await this.load(caller, appKey);
+      if (options.ifMatch !== undefined && key.version !== options.ifMatch) throw preconditionFailed();
+      const next = transition(key, this.clock.now());
+      if (next === key) return this.view(key);
+      try {
+        await this.store.saveKey(next, { expectedVersion: key.version, admin: adminChange(key, next) });
+        this.verifier.invalidate(appKey);
+        return this.view(next);
+      } catch (error) {
+        this.rethrowUnlessRetryable(error, options.ifMatch);
+      }
+    }
+    throw conflict();
+  }
+
+  private rethrowUnlessRetryable(error: unknown, ifMatch: number | undefined): void {
+    if (!(error instanceof WriteConflict)) throw error;
+    if (error.reason === 'last-admin') throw lastAdminKey();
+    if (ifMatch !== undefined) throw preconditionFailed();
+  }
+}

@@ -1,0 +1,76 @@
+// Verification: does (appKey, token) authenticate, and as whom? The hot path of the service.
+// A cache hit costs one SHA-256 and a Map lookup; a miss costs one GetItem with the MAC computed
+// concurrently. Malformed input is rejected before any I/O.
+import { parseAppKey } from '../domain/ids';
+import { isWellFormedToken } from '../domain/token';
+import { judge, matchingToken, type VerificationOutcome } from '../domain/verification';
+import type { ApiKey, TokenRecord } from '../domain/key';
+import type { Clock, KeyStore, TokenHasher } from '../ports';
+import { VerificationCache } from './verification-cache';
+import type { SettingsSource } from './settings-source';
+
+/** lastUsedAt is written at most this often per key. */
+export const LAST_USED_INTERVAL_MS = 5 * 60_000;
+
+interface Cached {
+  key: ApiKey | null;
+  token: TokenRecord | undefined;
+  enforceExpiry: boolean;
+}
+
+export class Verifier {
+  private readonly lastTouched = new Map<string, number>();
+
+  constructor(
+    private readonly store: KeyStore,
+    private readonly hasher: TokenHasher,
+    private readonly settings: SettingsSource,
+    private readonly clock: Clock,
+    readonly cache: VerificationCache<Cached>,
+  ) {}
+
+  async verify(appKey: unknown, token: unknown): Promise<VerificationOutcome> {
+    if (typeof appKey !== 'string' || typeof token !== 'string') return { valid: false, reason: 'invalid' };
+    const now = this.clock.now();
+    const fingerprint = VerificationCache.fingerprint(appKey, token);
+    const hit = this.cache.get(fingerprint, now);
+    if (hit) return this.conclude(hit, now);
+
+    const parsed = parseAppKey(appKey);
+    if (!parsed || !isWellFormedToken(token)) return { valid: false, reason: 'invalid' };
+
+    const [key, mac, settings] = await Promise.all([
+      this.store.getKey(appKey),
+      this.hasher.mac(token),
+      this.settings.get(parsed.account),
+    ]);
+    const macs = new Map([[this.hasher.currentKeyId, mac]]);
+    // A token hashed under an older MAC key (KMS HMAC keys do not rotate by themselves).
+    for (const t of key?.tokens ?? []) {
+      if (!macs.has(t.hashKeyId)) macs.set(t.hashKeyId, await this.hasher.mac(token, t.hashKeyId));
+    }
+    const entry: Cached = { key, token: key ? matchingToken(key, macs) : undefined, enforceExpiry: settings.enforceExpiry };
+    // Unknown (appKey, token) pairs are not cached, so garbage cannot evict real entries.
+    if (entry.token) this.cache.set(fingerprint, appKey, entry, now);
+    return this.conclude(entry, now);
+  }
+
+  invalidate(appKey: string): void {
+    this.cache.invalidate(appKey);
+  }
+
+  private conclude(entry: Cached, now: number): VerificationOutcome {
+    const outcome = judge(entry.key, entry.token, entry.enforceExpiry, now);
+    if (outcome.valid) this.touch(outcome.key, now);
+    return outcome;
+  }
+
+  /** Records use off the critical path: the response does not wait for this write. */
+  private touch(key: ApiKey, now: number): void {
+    const last = Math.max(this.lastTouched.get(key.appKey) ?? 0, key.lastUsedAt ? Date.parse(key.lastUsedAt) : 0);
+    if (now - last < LAST_USED_INTERVAL_MS) return;
+    this.lastTouched.set(key.appKey, now);
+    if (this.lastTouched.size > 10_000) this.lastTouched.clear();
+    void this.store.touchLastUsed(key.appKey, now, LAST_USED_INTERVAL_MS);
+  }
+}
