@@ -2,22 +2,24 @@
 // a message naming the variable, instead of a confusing error on the first request.
 import { z } from 'zod';
 
-const Config = z.object({
-  TABLE_NAME: z.string().min(3).default('apikeys'),
-  AWS_REGION: z.string().default('us-east-1'),
-  /** Set for DynamoDB Local; absent in AWS. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  /** `local`: HMAC/AES key files in DATA_DIR. `kms`: the KMS keys below. */
-  KEY_PROVIDER: z.enum(['local', 'kms']).default('local'),
-  DATA_DIR: z.string().default('.data'),
-  HMAC_KEY_ID: z.string().optional(),
-  SECRETS_KEY_ID: z.string().optional(),
-  EVENT_BUS_NAME: z.string().optional(),
-  VERIFY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
-}).refine((c) => c.KEY_PROVIDER === 'local' || (c.HMAC_KEY_ID && c.SECRETS_KEY_ID), {
-  message: 'KEY_PROVIDER=kms needs HMAC_KEY_ID and SECRETS_KEY_ID',
-});
+const Config = z
+  .object({
+    TABLE_NAME: z.string().min(3).default('apikeys'),
+    AWS_REGION: z.string().default('us-east-1'),
+    /** Set for DynamoDB Local; absent in AWS. */
+    DYNAMODB_ENDPOINT: z.url().optional(),
+    /** `local`: HMAC/AES key files in DATA_DIR. `kms`: the KMS keys below. */
+    KEY_PROVIDER: z.enum(['local', 'kms']).default('local'),
+    DATA_DIR: z.string().default('.data'),
+    HMAC_KEY_ID: z.string().optional(),
+    SECRETS_KEY_ID: z.string().optional(),
+    EVENT_BUS_NAME: z.string().optional(),
+    VERIFY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
+  })
+  .refine((c) => c.KEY_PROVIDER === 'local' || (c.HMAC_KEY_ID && c.SECRETS_KEY_ID), {
+    message: 'KEY_PROVIDER=kms needs HMAC_KEY_ID and SECRETS_KEY_ID',
+  });
 
 export type Config = z.infer<typeof Config>;
 

@@ -7,7 +7,8 @@ const TOKEN_ANYWHERE = /apt_[0-9A-Za-z]{20,}/g;
 const SECRET_FIELD = /token|secret|authorization|password|^body$/i;
 
 export function redact(key: string, value: unknown): unknown {
-  if (key !== '' && SECRET_FIELD.test(key) && value !== null && typeof value !== 'object') return '[redacted]';
+  if (key !== '' && SECRET_FIELD.test(key) && value !== null && typeof value !== 'object')
+    return '[redacted]';
   if (typeof value === 'string') return value.replace(TOKEN_ANYWHERE, 'apt_[redacted]');
   return value;
 }

@@ -6,7 +6,8 @@ import { PROBLEMS } from './http/problem';
 import { requestSchemas } from './http/schemas';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const idOf = (schema: z.ZodType): string | undefined => z.globalRegistry.get(schema)?.id as string | undefined;
+const idOf = (schema: z.ZodType): string | undefined =>
+  z.globalRegistry.get(schema)?.id as string | undefined;
 
 function schemaFor(schema: z.ZodType) {
   const id = idOf(schema);
@@ -44,7 +45,12 @@ function operation(route: RouteDefinition) {
     parameters.push({ name: 'X-API-AppToken', in: 'header', required: true, schema: { type: 'string' } });
   }
   if (route.sealsSecrets) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } });
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', maxLength: 255 },
+    });
   }
   if (route.handler === 'update-key') {
     parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } });
@@ -96,7 +102,8 @@ export function buildOpenApi() {
     info: {
       title: 'API key service',
       version: '1.0.0',
-      description: 'Generate, verify, renew and expire API keys per account. Errors are application/problem+json.',
+      description:
+        'Generate, verify, renew and expire API keys per account. Errors are application/problem+json.',
     },
     servers: [{ url: '/' }],
     paths,

@@ -25,7 +25,12 @@ function queryOf(search: URLSearchParams): Record<string, string> | undefined {
   return Object.keys(query).length ? query : undefined;
 }
 
-export function toProxyEvent(req: IncomingMessage, url: URL, body: Buffer, match: MatchedRequest): APIGatewayProxyEventV2 {
+export function toProxyEvent(
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  match: MatchedRequest,
+): APIGatewayProxyEventV2 {
   const now = new Date();
   const headers = headersOf(req);
   return {
@@ -59,7 +64,10 @@ export function toProxyEvent(req: IncomingMessage, url: URL, body: Buffer, match
   };
 }
 
-export function toAuthorizerEvent(event: APIGatewayProxyEventV2, identitySource: string[]): APIGatewayRequestAuthorizerEventV2 {
+export function toAuthorizerEvent(
+  event: APIGatewayProxyEventV2,
+  identitySource: string[],
+): APIGatewayRequestAuthorizerEventV2 {
   return {
     version: '2.0',
     type: 'REQUEST',

@@ -11,7 +11,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { account: { type: 'string' }, json: { type: 'boolean', default: false }, name: { type: 'string' } },
+    options: {
+      account: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      name: { type: 'string' },
+    },
   });
   if (!values.account) throw new Error('usage: npm run bootstrap -- --account NAME [--json]');
   const local = loadLocalSettings();
@@ -27,7 +31,10 @@ async function main(): Promise<void> {
   const { key, token } = await bootstrapAccount(services, values.account, values.name);
   const line = { account: key.account, appKey: key.appKey, appToken: token };
   if (values.json) process.stdout.write(JSON.stringify(line) + '\n');
-  else process.stdout.write(`Owner key for account '${key.account}' (token shown once):\n  X-API-AppKey:   ${key.appKey}\n  X-API-AppToken: ${token}\n`);
+  else
+    process.stdout.write(
+      `Owner key for account '${key.account}' (token shown once):\n  X-API-AppKey:   ${key.appKey}\n  X-API-AppToken: ${token}\n`,
+    );
 }
 
 main().then(

@@ -35,7 +35,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts DynamoDB Local; in memory unless `dbPath` is given. Resolves once it answers requests. */
-export async function startDynamoDbLocal(options: { dbPath?: string; port?: number } = {}): Promise<RunningDynamoDb> {
+export async function startDynamoDbLocal(
+  options: { dbPath?: string; port?: number } = {},
+): Promise<RunningDynamoDb> {
   checkJava();
   const port = options.port ?? (await freePort());
   // Faster JVM start for a short-lived local database (TOOLCHAIN.md).

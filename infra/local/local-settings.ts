@@ -6,7 +6,10 @@ const LocalSettings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('.data'),
-  ACCOUNT: z.string().regex(/^[a-z][a-z0-9]{2,29}$/, 'must match ^[a-z][a-z0-9]{2,29}$').default('local'),
+  ACCOUNT: z
+    .string()
+    .regex(/^[a-z][a-z0-9]{2,29}$/, 'must match ^[a-z][a-z0-9]{2,29}$')
+    .default('local'),
   EXPIRY_SCAN_INTERVAL: z.coerce.number().int().min(0).default(60),
   DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });

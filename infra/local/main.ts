@@ -18,7 +18,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 async function main(): Promise<void> {
   const local = loadLocalSettings();
   mkdirSync(join(local.dataDir, 'dynamodb'), { recursive: true, mode: 0o700 });
-  const dynamo: RunningDynamoDb = await startDynamoDbLocal({ dbPath: join(local.dataDir, 'dynamodb'), port: local.DYNAMODB_PORT });
+  const dynamo: RunningDynamoDb = await startDynamoDbLocal({
+    dbPath: join(local.dataDir, 'dynamodb'),
+    port: local.DYNAMODB_PORT,
+  });
 
   let stopping = false;
   const stop = async (code: number): Promise<void> => {
@@ -67,7 +70,12 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(local.PORT, local.HOST, resolve));
   const { port } = server.address() as { port: number };
   const apiUrl = `http://${local.HOST}:${port}`;
-  writeRuntimeInfo(local.dataDir, { pid: process.pid, dynamodbEndpoint: dynamo.endpoint, tableName: config.TABLE_NAME, apiUrl });
+  writeRuntimeInfo(local.dataDir, {
+    pid: process.pid,
+    dynamodbEndpoint: dynamo.endpoint,
+    tableName: config.TABLE_NAME,
+    apiUrl,
+  });
   process.stdout.write(`API key service listening on ${apiUrl} (data in ${local.dataDir})\n`);
 }
 

@@ -29,7 +29,11 @@ export function matchRoute(method: string, path: string): MatchedRequest & { rou
     if (!m) continue;
     try {
       const pathParameters = Object.fromEntries(params.map((p, i) => [p, decodeURIComponent(m[i + 1]!)]));
-      return { route, routeKey: `${route.method} ${route.path}`, pathParameters: params.length ? pathParameters : undefined };
+      return {
+        route,
+        routeKey: `${route.method} ${route.path}`,
+        pathParameters: params.length ? pathParameters : undefined,
+      };
     } catch {
       break; // a malformed escape such as %zz: no route can match it
     }

@@ -27,7 +27,9 @@ export function readRuntimeInfo(dataDir: string): RuntimeInfo {
   try {
     process.kill(info.pid, 0);
   } catch {
-    throw new Error(`The local stack recorded in ${fileIn(dataDir)} is not running: start it with \`npm start\`.`);
+    throw new Error(
+      `The local stack recorded in ${fileIn(dataDir)} is not running: start it with \`npm start\`.`,
+    );
   }
   return info;
 }

@@ -10,13 +10,17 @@ import { matchRoute } from './route-matcher';
 /** API Gateway's own payload limit for HTTP APIs; handlers apply their own, much smaller one. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
-type ProxyHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type ProxyHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 type Authorizer = (event: ReturnType<typeof toAuthorizerEvent>) => Promise<AuthorizerResult>;
 
 const modules = new Map<string, Promise<{ handler: unknown }>>();
 /** Handlers are loaded by file name, exactly like the route table names them for the CDK stack. */
 function load<T>(name: string): Promise<T> {
-  if (!modules.has(name)) modules.set(name, import(`../../functions/${name}.ts`) as Promise<{ handler: unknown }>);
+  if (!modules.has(name))
+    modules.set(name, import(`../../functions/${name}.ts`) as Promise<{ handler: unknown }>);
   return modules.get(name)!.then((m) => m.handler as T);
 }
 

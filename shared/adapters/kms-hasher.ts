@@ -13,7 +13,11 @@ export class KmsHasher implements TokenHasher {
   async mac(token: string, keyId: string = this.currentKeyId): Promise<string> {
     try {
       const out = await this.kms.send(
-        new GenerateMacCommand({ KeyId: keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(token, 'utf8') }),
+        new GenerateMacCommand({
+          KeyId: keyId,
+          MacAlgorithm: 'HMAC_SHA_256',
+          Message: Buffer.from(token, 'utf8'),
+        }),
       );
       return Buffer.from(out.Mac!).toString('base64');
     } catch (error) {

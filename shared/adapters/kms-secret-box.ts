@@ -15,7 +15,11 @@ export class KmsSecretBox implements SecretBox {
   async seal(plaintext: string, context: Record<string, string>): Promise<string> {
     try {
       const out = await this.kms.send(
-        new EncryptCommand({ KeyId: this.keyId, Plaintext: Buffer.from(plaintext, 'utf8'), EncryptionContext: context }),
+        new EncryptCommand({
+          KeyId: this.keyId,
+          Plaintext: Buffer.from(plaintext, 'utf8'),
+          EncryptionContext: context,
+        }),
       );
       return PREFIX + Buffer.from(out.CiphertextBlob!).toString('base64');
     } catch (error) {

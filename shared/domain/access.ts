@@ -35,8 +35,18 @@ export const PREDEFINED_ROLES: readonly Role[] = [
     description: 'Generates, edits, renews and deletes keys; changes token settings.',
     permissions: ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit'],
   },
-  { id: 'key-viewer', name: 'Key viewer', description: 'Reads keys and settings.', permissions: ['keys:view'] },
-  { id: 'catalog-read', name: 'Catalog read', description: 'Reads the catalog.', permissions: ['catalog:read'] },
+  {
+    id: 'key-viewer',
+    name: 'Key viewer',
+    description: 'Reads keys and settings.',
+    permissions: ['keys:view'],
+  },
+  {
+    id: 'catalog-read',
+    name: 'Catalog read',
+    description: 'Reads the catalog.',
+    permissions: ['catalog:read'],
+  },
   {
     id: 'catalog-write',
     name: 'Catalog write',
@@ -97,7 +107,9 @@ export function checkCanGrant(
     if (currentRoles.includes(id)) continue;
     const missing = (findRole(id)?.permissions ?? []).filter((p) => isManagement(p) && !held.has(p));
     if (missing.length > 0) {
-      throw forbidden(`Granting role '${id}' needs permissions this key does not hold: ${missing.join(', ')}.`);
+      throw forbidden(
+        `Granting role '${id}' needs permissions this key does not hold: ${missing.join(', ')}.`,
+      );
     }
   }
 }

@@ -116,7 +116,8 @@ export function editKey(key: ApiKey, edit: KeyEdit, nowMs: number): ApiKey {
     const name = normalizeName(edit.name);
     if (name !== key.name) change.name = name;
   }
-  if (edit.roles !== undefined && edit.roles.join('\n') !== key.roles.join('\n')) change.roles = [...edit.roles];
+  if (edit.roles !== undefined && edit.roles.join('\n') !== key.roles.join('\n'))
+    change.roles = [...edit.roles];
   if (edit.active !== undefined) {
     const status: KeyStatus = edit.active ? 'active' : 'inactive';
     if (status !== key.status) change.status = status;
@@ -140,8 +141,7 @@ export function renewKey(key: ApiKey, token: TokenRecord, mode: DeleteOldToken, 
     );
   }
   const current = key.tokens[0]!;
-  const tokens: TokenRecord[] =
-    mode === 'now' ? [token] : [token, { ...current, state: 'pending-deletion' }];
+  const tokens: TokenRecord[] = mode === 'now' ? [token] : [token, { ...current, state: 'pending-deletion' }];
   return bump(
     key,
     { tokens, renewal: mode === 'now' ? null : { startedAt: iso(nowMs) }, renewalFlag: null },
@@ -193,7 +193,12 @@ export function keyView(key: ApiKey, settings: Settings, nowMs: number) {
     createdAt: key.createdAt,
     updatedAt: key.updatedAt,
     version: key.version,
-    tokens: key.tokens.map((t) => ({ id: t.id, createdAt: t.createdAt, expiresAt: t.expiresAt, state: t.state })),
+    tokens: key.tokens.map((t) => ({
+      id: t.id,
+      createdAt: t.createdAt,
+      expiresAt: t.expiresAt,
+      state: t.state,
+    })),
     renewal: key.renewal,
     alert: alertOfKey(key, settings, nowMs),
     renewalFlag: key.renewalFlag,

@@ -15,7 +15,8 @@ export const toAuthorizerContext = (caller: Caller): AuthorizerContext => ({
 const split = (list: string | undefined): string[] => (list ? list.split(',') : []);
 
 export function callerFromAuthorizerContext(event: APIGatewayProxyEventV2): Caller | null {
-  const context = (event.requestContext as { authorizer?: { lambda?: Partial<AuthorizerContext> } }).authorizer?.lambda;
+  const context = (event.requestContext as { authorizer?: { lambda?: Partial<AuthorizerContext> } })
+    .authorizer?.lambda;
   if (!context?.account || !context.appKey) return null;
   return {
     account: context.account,

@@ -3,15 +3,22 @@
 import { validationError } from '../domain/errors';
 import { ULID_PATTERN } from '../domain/ids';
 
-export const encodeCursor = (after: string): string => Buffer.from(JSON.stringify({ v: 1, after })).toString('base64url');
+export const encodeCursor = (after: string): string =>
+  Buffer.from(JSON.stringify({ v: 1, after })).toString('base64url');
 
 export function decodeCursor(cursor: string | undefined): string | null {
   if (cursor === undefined) return null;
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown; after?: unknown };
-    if (decoded.v === 1 && typeof decoded.after === 'string' && ULID_PATTERN.test(decoded.after)) return decoded.after;
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      v?: unknown;
+      after?: unknown;
+    };
+    if (decoded.v === 1 && typeof decoded.after === 'string' && ULID_PATTERN.test(decoded.after))
+      return decoded.after;
   } catch {
     // fall through to the validation error
   }
-  throw validationError('The cursor is not valid.', [{ path: 'cursor', message: 'Use nextCursor from a previous page.' }]);
+  throw validationError('The cursor is not valid.', [
+    { path: 'cursor', message: 'Use nextCursor from a previous page.' },
+  ]);
 }

@@ -78,7 +78,11 @@ export function httpHandler<N extends HandlerName>(
         }
         if (route.auth === 'key') {
           const headers = event.headers ?? {};
-          api.caller = await authenticate(services.verifier, headers['x-api-appkey'], headers['x-api-apptoken']);
+          api.caller = await authenticate(
+            services.verifier,
+            headers['x-api-appkey'],
+            headers['x-api-apptoken'],
+          );
           if (route.permission && !api.caller.permissions.includes(route.permission)) {
             throw forbidden(`This key lacks the '${route.permission}' permission.`);
           }
@@ -100,7 +104,13 @@ export function httpHandler<N extends HandlerName>(
 }
 
 async function startLog(request: MiddyRequest): Promise<void> {
-  request.context.api = { body: undefined, query: undefined, appKey: '', caller: null, startedAt: Date.now() };
+  request.context.api = {
+    body: undefined,
+    query: undefined,
+    appKey: '',
+    caller: null,
+    startedAt: Date.now(),
+  };
 }
 
 /** One line per request. Never the body, never headers: only what cannot hold a secret. */
@@ -114,7 +124,9 @@ async function endLog(request: MiddyRequest): Promise<void> {
     account: api?.caller?.account,
     callerKey: api?.caller?.appKey,
     requestId: request.event.requestContext?.requestId,
-    error: request.error ? (request.error as Error & { cause_?: string }).cause_ ?? request.error.name : undefined,
+    error: request.error
+      ? ((request.error as Error & { cause_?: string }).cause_ ?? request.error.name)
+      : undefined,
   };
   if (status >= 500) logger.error('request failed', fields);
   else logger.info('request', fields);

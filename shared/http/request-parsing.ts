@@ -15,7 +15,8 @@ export function zodErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    (out, part) =>
+      typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part),
     '',
   );
 }
@@ -27,7 +28,11 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: 
 }
 
 /** The raw JSON body: absent or blank counts as `{}`; too large is 413; malformed is 400. */
-export function readJsonBody(body: string | undefined, isBase64: boolean | undefined, maxBytes: number): unknown {
+export function readJsonBody(
+  body: string | undefined,
+  isBase64: boolean | undefined,
+  maxBytes: number,
+): unknown {
   if (body === undefined || body === null) return {};
   const text = isBase64 ? Buffer.from(body, 'base64').toString('utf8') : body;
   if (Buffer.byteLength(text, 'utf8') > maxBytes) {
@@ -45,7 +50,10 @@ export function readJsonBody(body: string | undefined, isBase64: boolean | undef
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) throw validationError('If-Match must be an ETag such as "3".', [{ path: 'If-Match', message: 'Not an ETag.' }]);
+  if (!match)
+    throw validationError('If-Match must be an ETag such as "3".', [
+      { path: 'If-Match', message: 'Not an ETag.' },
+    ]);
   return Number(match[1]);
 }
 

@@ -1,10 +1,17 @@
 // Shaping successful responses. Handlers return these instead of hand-built literals.
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
-export type ApiResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
+export type ApiResult = APIGatewayProxyStructuredResultV2 & {
+  statusCode: number;
+  headers: Record<string, string>;
+};
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
-  return { statusCode, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 export const ok = (body: unknown, headers?: Record<string, string>): ApiResult => json(200, body, headers);

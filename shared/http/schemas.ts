@@ -11,7 +11,9 @@ const RoleIds = z.array(z.string().max(40)).max(MAX_ROLES_PER_KEY);
 const Name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 
 // ---- requests -------------------------------------------------------------------------------
-export const CreateKeyBody = z.strictObject({ name: Name, roles: RoleIds.default([]) }).meta({ id: 'CreateKeyRequest' });
+export const CreateKeyBody = z
+  .strictObject({ name: Name, roles: RoleIds.default([]) })
+  .meta({ id: 'CreateKeyRequest' });
 
 export const PatchKeyBody = z
   .strictObject({ name: Name.optional(), roles: RoleIds.optional(), active: z.boolean().optional() })
@@ -51,7 +53,12 @@ export const NoQuery = z.strictObject({});
 
 // ---- responses ------------------------------------------------------------------------------
 export const TokenSchema = z
-  .object({ id: z.string(), createdAt: Instant, expiresAt: Instant, state: z.enum(['active', 'pending-deletion']) })
+  .object({
+    id: z.string(),
+    createdAt: Instant,
+    expiresAt: Instant,
+    state: z.enum(['active', 'pending-deletion']),
+  })
   .meta({ id: 'Token' });
 
 export const KeySchema = z
@@ -67,7 +74,9 @@ export const KeySchema = z
     tokens: z.array(TokenSchema).min(1).max(2),
     renewal: z.object({ startedAt: Instant }).nullable(),
     alert: z.enum(ALERT_LEVELS),
-    renewalFlag: z.object({ level: z.enum(['expiring', 'expired', 'expired-critical']), flaggedAt: Instant }).nullable(),
+    renewalFlag: z
+      .object({ level: z.enum(['expiring', 'expired', 'expired-critical']), flaggedAt: Instant })
+      .nullable(),
     lastUsedAt: Instant.nullable(),
   })
   .meta({ id: 'Key' });
@@ -110,7 +119,12 @@ export const VerifyResultSchema = z
   .meta({ id: 'VerifyResult' });
 
 export const WhoAmISchema = z
-  .object({ account: z.string(), appKey: z.string(), roles: z.array(z.string()), permissions: z.array(z.string()) })
+  .object({
+    account: z.string(),
+    appKey: z.string(),
+    roles: z.array(z.string()),
+    permissions: z.array(z.string()),
+  })
   .meta({ id: 'WhoAmI' });
 
 export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });

@@ -14,5 +14,10 @@ export async function authenticate(
   const outcome = await verifier.verify(appKey, token);
   if (!outcome.valid) throw unauthorized();
   const { key } = outcome;
-  return { account: key.account, appKey: key.appKey, roles: key.roles, permissions: permissionsOf(key.roles) };
+  return {
+    account: key.account,
+    appKey: key.appKey,
+    roles: key.roles,
+    permissions: permissionsOf(key.roles),
+  };
 }

@@ -11,7 +11,9 @@ export async function bootstrapAccount(
   name = 'Bootstrap owner key',
 ): Promise<KeyWithToken> {
   if (!ACCOUNT_PATTERN.test(account)) {
-    throw validationError('The account name is not valid.', [{ path: 'account', message: 'Must match ^[a-z][a-z0-9]{2,29}$.' }]);
+    throw validationError('The account name is not valid.', [
+      { path: 'account', message: 'Must match ^[a-z][a-z0-9]{2,29}$.' },
+    ]);
   }
   await deps.store.ensureAccount(account, deps.clock.now());
   return deps.keys.issue(account, { name, roles: ['owner'] });

@@ -29,7 +29,10 @@ export class Idempotency {
     // DynamoDB TTL deletes late, so an expired record is ignored here rather than trusted.
     if (!record || record.expiresAtMs <= this.clock.now()) return null;
     if (record.requestHash !== sha256(JSON.stringify(request.fingerprint))) {
-      throw new DomainError('idempotency-mismatch', 'This Idempotency-Key was already used with a different request.');
+      throw new DomainError(
+        'idempotency-mismatch',
+        'This Idempotency-Key was already used with a different request.',
+      );
     }
     return JSON.parse(await this.box.open(record.sealedResponse, this.context(caller))) as T;
   }

@@ -2,7 +2,16 @@
 // domain transition and writes it back with one guarded write, then drops cached verifications.
 import { checkCanGrant, checkRoleIds, isAdminKey, requirePermission } from '../domain/access';
 import { DomainError, forbidden, notFound } from '../domain/errors';
-import { alertOfKey, editKey, finishRenewal, keyView, newTokenRecord, renewKey, setActive, undoRenewal } from '../domain/key';
+import {
+  alertOfKey,
+  editKey,
+  finishRenewal,
+  keyView,
+  newTokenRecord,
+  renewKey,
+  setActive,
+  undoRenewal,
+} from '../domain/key';
 import type { ApiKey, DeleteOldToken, KeyEdit, KeyView } from '../domain/key';
 import { createKey } from '../domain/key';
 import { newAppKey, newTokenId, parseAppKey } from '../domain/ids';
@@ -32,11 +41,17 @@ export const LIST_READ_BUDGET = 1_000;
 const RETRIES = 3;
 
 const lastAdminKey = (): DomainError =>
-  new DomainError('last-admin-key', 'This change would leave the account without an active key that can edit keys.');
+  new DomainError(
+    'last-admin-key',
+    'This change would leave the account without an active key that can edit keys.',
+  );
 const preconditionFailed = (): DomainError =>
   new DomainError('precondition-failed', 'The key has changed since the version given in If-Match.');
 const conflict = (): DomainError =>
-  new DomainError('conflict', 'The key was changed by another request at the same time; read it again and retry.');
+  new DomainError(
+    'conflict',
+    'The key was changed by another request at the same time; read it again and retry.',
+  );
 
 /** Whether a transition adds or removes the key from the account's admin-key set. */
 export function adminChange(before: ApiKey | null, after: ApiKey | null): WriteGuards['admin'] {
@@ -86,11 +101,24 @@ export class KeyService {
     const now = this.clock.now();
     const settings = await this.settings.fresh(account);
     const token = generateToken();
-    const record = newTokenRecord(newTokenId(now), { mac: await this.hasher.mac(token), keyId: this.hasher.currentKeyId }, now, settings.tokenDurationDays);
-    const key = createKey({ appKey: newAppKey(account, now), account, name: input.name, roles: input.roles, token: record, nowMs: now });
+    const record = newTokenRecord(
+      newTokenId(now),
+      { mac: await this.hasher.mac(token), keyId: this.hasher.currentKeyId },
+      now,
+      settings.tokenDurationDays,
+    );
+    const key = createKey({
+      appKey: newAppKey(account, now),
+      account,
+      name: input.name,
+      roles: input.roles,
+      token: record,
+      nowMs: now,
+    });
     const result = { key: keyView(key, settings, now), token };
     const guards: WriteGuards = { admin: adminChange(null, key) };
-    if (idempotent) guards.idempotency = await this.idempotency.record(idempotent.caller, idempotent.request, result);
+    if (idempotent)
+      guards.idempotency = await this.idempotency.record(idempotent.caller, idempotent.request, result);
     await this.store.saveKey(key, guards);
     return result;
   }
@@ -135,7 +163,10 @@ export class KeyService {
   async delete(caller: Caller, appKey: string, confirmed: boolean): Promise<void> {
     requirePermission(caller.permissions, 'keys:edit');
     if (!confirmed) {
-      throw new DomainError('confirmation-required', 'Deleting a key is permanent: repeat the request with confirm=true.');
+      throw new DomainError(
+        'confirmation-required',
+        'Deleting a key is permanent: repeat the request with confirm=true.',
+      );
     }
     for (let attempt = 0; attempt < RETRIES; attempt++) {
       const key = await this.load(caller, appKey);
@@ -157,7 +188,8 @@ export class KeyService {
     idempotent?: IdempotencyRequest,
   ): Promise<KeyWithToken> {
     requirePermission(caller.permissions, 'keys:renew');
-    if (appKey === caller.appKey) throw forbidden('A key cannot renew its own token; use another key with keys:renew.');
+    if (appKey === caller.appKey)
+      throw forbidden('A key cannot renew its own token; use another key with keys:renew.');
     if (idempotent) {
       const earlier = await this.idempotency.replay<KeyWithToken>(caller, idempotent);
       if (earlier) return earlier;
@@ -166,7 +198,12 @@ export class KeyService {
     const now = this.clock.now();
     const settings = await this.settings.get(caller.account);
     const token = generateToken();
-    const record = newTokenRecord(newTokenId(now), { mac: await this.hasher.mac(token), keyId: this.hasher.currentKeyId }, now, settings.tokenDurationDays);
+    const record = newTokenRecord(
+      newTokenId(now),
+      { mac: await this.hasher.mac(token), keyId: this.hasher.currentKeyId },
+      now,
+      settings.tokenDurationDays,
+    );
     const next = renewKey(key, record, mode, now);
     const result = { key: keyView(next, settings, now), token };
     const guards: WriteGuards = { expectedVersion: key.version };
@@ -175,7 +212,8 @@ export class KeyService {
       await this.store.saveKey(next, guards);
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
-      if (error.reason === 'idempotency' && idempotent) return (await this.idempotency.replay<KeyWithToken>(caller, idempotent))!;
+      if (error.reason === 'idempotency' && idempotent)
+        return (await this.idempotency.replay<KeyWithToken>(caller, idempotent))!;
       // Not retried: two renewals racing must not both hand out a token. Explain the loss.
       const current = await this.load(caller, appKey);
       if (current.renewal) renewKey(current, record, mode, now);

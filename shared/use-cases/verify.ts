@@ -49,7 +49,11 @@ export class Verifier {
     for (const t of key?.tokens ?? []) {
       if (!macs.has(t.hashKeyId)) macs.set(t.hashKeyId, await this.hasher.mac(token, t.hashKeyId));
     }
-    const entry: Cached = { key, token: key ? matchingToken(key, macs) : undefined, enforceExpiry: settings.enforceExpiry };
+    const entry: Cached = {
+      key,
+      token: key ? matchingToken(key, macs) : undefined,
+      enforceExpiry: settings.enforceExpiry,
+    };
     // Unknown (appKey, token) pairs are not cached, so garbage cannot evict real entries.
     if (entry.token) this.cache.set(fingerprint, appKey, entry, now);
     return this.conclude(entry, now);
@@ -67,7 +71,10 @@ export class Verifier {
 
   /** Records use off the critical path: the response does not wait for this write. */
   private touch(key: ApiKey, now: number): void {
-    const last = Math.max(this.lastTouched.get(key.appKey) ?? 0, key.lastUsedAt ? Date.parse(key.lastUsedAt) : 0);
+    const last = Math.max(
+      this.lastTouched.get(key.appKey) ?? 0,
+      key.lastUsedAt ? Date.parse(key.lastUsedAt) : 0,
+    );
     if (now - last < LAST_USED_INTERVAL_MS) return;
     this.lastTouched.set(key.appKey, now);
     if (this.lastTouched.size > 10_000) this.lastTouched.clear();

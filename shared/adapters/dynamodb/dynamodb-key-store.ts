@@ -26,7 +26,9 @@ import { fromKeyItem, LIFECYCLE_ATTRIBUTES, toKeyItem } from './key-item';
 import { TTL_ATTRIBUTE } from './table-definition';
 import { storageCall } from './storage-errors';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 
 export class DynamoDbKeyStore implements KeyStore {
   constructor(
@@ -101,7 +103,10 @@ export class DynamoDbKeyStore implements KeyStore {
       reasons.push('idempotency');
     }
     if (items.length === 1) {
-      await storageCall(() => this.sendSingle(keyWrite), () => new WriteConflict('version'));
+      await storageCall(
+        () => this.sendSingle(keyWrite),
+        () => new WriteConflict('version'),
+      );
       return;
     }
     await storageCall(
@@ -113,7 +118,8 @@ export class DynamoDbKeyStore implements KeyStore {
   /** A lone write needs no transaction: the same item as a plain conditional Put/Update/Delete. */
   private async sendSingle(item: TransactItem): Promise<unknown> {
     if (item.Put) return this.db.send(new PutCommand(item.Put));
-    if (item.Update) return this.db.send(new UpdateCommand(item.Update as ConstructorParameters<typeof UpdateCommand>[0]));
+    if (item.Update)
+      return this.db.send(new UpdateCommand(item.Update as ConstructorParameters<typeof UpdateCommand>[0]));
     return this.db.send(new DeleteCommand(item.Delete as ConstructorParameters<typeof DeleteCommand>[0]));
   }
 
@@ -219,7 +225,11 @@ export class DynamoDbKeyStore implements KeyStore {
           UpdateExpression: 'SET lastUsedAt = :at',
           ConditionExpression:
             'attribute_exists(PK) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt = :null OR lastUsedAt < :threshold)',
-          ExpressionAttributeValues: { ':at': iso(atMs), ':null': null, ':threshold': iso(atMs - minIntervalMs) },
+          ExpressionAttributeValues: {
+            ':at': iso(atMs),
+            ':null': null,
+            ':threshold': iso(atMs - minIntervalMs),
+          },
         }),
       );
     } catch {
@@ -229,7 +239,9 @@ export class DynamoDbKeyStore implements KeyStore {
 
   async getAccount(account: string): Promise<Account | null> {
     const out = await storageCall(() =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: accountItemKey(account), ConsistentRead: true })),
+      this.db.send(
+        new GetCommand({ TableName: this.tableName, Key: accountItemKey(account), ConsistentRead: true }),
+      ),
     );
     if (!out.Item) return null;
     return {
@@ -293,5 +305,3 @@ const idOf = (items: ApiKey[]): string | null => {
   const last = items[items.length - 1];
   return last ? last.appKey.slice(last.appKey.lastIndexOf('-') + 1) : null;
 };
-
-

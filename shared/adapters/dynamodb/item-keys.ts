@@ -6,7 +6,8 @@ export const accountPk = (account: string): string => `ACCOUNT#${account}`;
 export const ACCOUNT_SK = 'ACCOUNT';
 export const KEY_SK_PREFIX = 'KEY#';
 export const keySk = (id: string): string => `${KEY_SK_PREFIX}${id}`;
-export const idempotencySk = (callerAppKey: string, keyHash: string): string => `IDEM#${callerAppKey}#${keyHash}`;
+export const idempotencySk = (callerAppKey: string, keyHash: string): string =>
+  `IDEM#${callerAppKey}#${keyHash}`;
 
 export interface ItemKey {
   PK: string;

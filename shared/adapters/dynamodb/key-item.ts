@@ -7,7 +7,13 @@ export type KeyItem = ApiKey & { PK: string; SK: string; type: 'key'; nameLower:
 
 export function toKeyItem(key: ApiKey): KeyItem {
   const { id } = parseAppKey(key.appKey)!;
-  return { PK: accountPk(key.account), SK: keySk(id), type: 'key', nameLower: key.name.toLowerCase(), ...key };
+  return {
+    PK: accountPk(key.account),
+    SK: keySk(id),
+    type: 'key',
+    nameLower: key.name.toLowerCase(),
+    ...key,
+  };
 }
 
 export function fromKeyItem(item: Record<string, unknown>): ApiKey {

@@ -1,0 +1,60 @@
+// Builds the real services on a fresh table of the run's DynamoDB Local, with local key material,
+// a controllable clock and no verification cache (so tests see every change at once unless they
+// opt in).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createServices, type Services } from '../../shared/composition';
+import { loadConfig } from '../../shared/config';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
+import { DynamoDbKeyStore } from '../../shared/adapters/dynamodb/dynamodb-key-store';
+import { ensureTable } from '../../shared/adapters/dynamodb/create-table';
+import { LocalHasher } from '../../shared/adapters/local-hasher';
+import { LocalSecretBox } from '../../shared/adapters/local-secret-box';
+import type { KeyStore } from '../../shared/ports';
+import { TestClock } from './clock';
+
+export function testEndpoint(): string {
+  const endpoint = process.env.TEST_DYNAMODB_ENDPOINT;
+  if (!endpoint)
+    throw new Error('TEST_DYNAMODB_ENDPOINT is not set: run the tests through jest (globalSetup)');
+  return endpoint;
+}
+
+export async function createTestTable(): Promise<string> {
+  const tableName = `t-${randomUUID()}`;
+  const client = new DynamoDBClient({
+    endpoint: testEndpoint(),
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(client, tableName);
+  client.destroy();
+  return tableName;
+}
+
+export interface TestServices extends Services {
+  clock: TestClock;
+  tableName: string;
+}
+
+export async function createTestServices(
+  options: { cacheTtlSeconds?: number; store?: (inner: KeyStore) => KeyStore } = {},
+): Promise<TestServices> {
+  const tableName = await createTestTable();
+  const config = loadConfig({
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: testEndpoint(),
+    KEY_PROVIDER: 'local',
+    VERIFY_CACHE_TTL_SECONDS: String(options.cacheTtlSeconds ?? 0),
+  });
+  const clock = new TestClock();
+  const db = createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() });
+  const inner = new DynamoDbKeyStore(db, tableName);
+  const services = createServices(config, {
+    store: options.store ? options.store(inner) : inner,
+    hasher: new LocalHasher(randomBytes(32)),
+    box: new LocalSecretBox(randomBytes(32)),
+    clock,
+  });
+  return { ...services, clock, tableName };
+}
