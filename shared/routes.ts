@@ -14,11 +14,13 @@ export type RouteAuth = 'key' | 'authorizer' | 'none';
 
 /**
  * What the function may do to storage and KMS; the CDK stack turns it into IAM.
- * - `read`: GetItem/Query on the table, GenerateMac on the HMAC key.
- * - `write`: adds PutItem/UpdateItem/DeleteItem (and conditional transactions).
+ * - `read`: GetItem/Query on the table and GenerateMac on the HMAC key (plus an UpdateItem
+ *   restricted to the lastUsedAt attribute, which every authentication may record).
+ * - `write`: adds the item writes named in `writes` (transactions need no action of their own).
  * - `none`: touches nothing.
  */
 export type RouteAccess = 'none' | 'read' | 'write';
+export type TableWrite = 'PutItem' | 'UpdateItem' | 'DeleteItem';
 
 export interface RouteDefinition {
   /** File name in functions/ (without .ts), also the function's logical name. */
@@ -29,6 +31,8 @@ export interface RouteDefinition {
   readonly auth: RouteAuth;
   readonly permission?: ManagementPermission;
   readonly access: RouteAccess;
+  /** The item writes a `write` route performs, for its IAM policy. */
+  readonly writes?: readonly TableWrite[];
   /** Holds idempotent-replay secrets: needs the symmetric KMS key (Encrypt/Decrypt). */
   readonly sealsSecrets?: boolean;
   readonly body?: RequestSchemaName;
@@ -50,6 +54,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:edit',
     access: 'write',
+    writes: ['PutItem', 'UpdateItem'],
     sealsSecrets: true,
     body: 'CreateKeyBody',
     success: 201,
@@ -88,6 +93,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:edit',
     access: 'write',
+    writes: ['UpdateItem'],
     body: 'PatchKeyBody',
     success: 200,
     response: 'Key',
@@ -101,6 +107,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:edit',
     access: 'write',
+    writes: ['UpdateItem'],
     body: 'EmptyBody',
     success: 200,
     response: 'Key',
@@ -114,6 +121,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:edit',
     access: 'write',
+    writes: ['UpdateItem'],
     body: 'EmptyBody',
     success: 200,
     response: 'Key',
@@ -127,6 +135,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:edit',
     access: 'write',
+    writes: ['DeleteItem', 'UpdateItem'],
     query: 'DeleteKeyQuery',
     success: 204,
     summary: 'Delete a key permanently (needs confirm=true)',
@@ -139,6 +148,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:renew',
     access: 'write',
+    writes: ['PutItem', 'UpdateItem'],
     sealsSecrets: true,
     body: 'RenewBody',
     success: 200,
@@ -153,6 +163,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:renew',
     access: 'write',
+    writes: ['UpdateItem'],
     body: 'EmptyBody',
     success: 200,
     response: 'Key',
@@ -166,6 +177,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:renew',
     access: 'write',
+    writes: ['UpdateItem'],
     body: 'EmptyBody',
     success: 200,
     response: 'Key',
@@ -190,6 +202,7 @@ export const routes = [
     auth: 'key',
     permission: 'settings:edit',
     access: 'write',
+    writes: ['UpdateItem'],
     body: 'SettingsBody',
     success: 200,
     response: 'Settings',

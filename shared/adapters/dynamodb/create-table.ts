@@ -6,7 +6,7 @@ import {
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_KEY, TTL_ATTRIBUTE } from './table-definition';
+import { EXPIRY_INDEX, TABLE_KEY, TTL_ATTRIBUTE } from './table-definition';
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
@@ -22,10 +22,22 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       AttributeDefinitions: [
         { AttributeName: TABLE_KEY.partitionKey, AttributeType: 'S' },
         { AttributeName: TABLE_KEY.sortKey, AttributeType: 'S' },
+        { AttributeName: EXPIRY_INDEX.partitionKey, AttributeType: 'S' },
+        { AttributeName: EXPIRY_INDEX.sortKey, AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: TABLE_KEY.partitionKey, KeyType: 'HASH' },
         { AttributeName: TABLE_KEY.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: EXPIRY_INDEX.name,
+          KeySchema: [
+            { AttributeName: EXPIRY_INDEX.partitionKey, KeyType: 'HASH' },
+            { AttributeName: EXPIRY_INDEX.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
     }),
   );

@@ -1,0 +1,158 @@
+// The stateless stack: one Lambda per route of the route table, the HTTP API in front of them, the
+// standalone authorizer, and the alarms. Adding a route to shared/routes.ts adds its function, its
+// API route and its IAM policy here with no other change.
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { AUTHORIZER_HANDLER, routes, type RouteDefinition } from '../shared/routes';
+import { ApiFunction } from './api-function';
+import { statementsFor } from './route-permissions';
+import { ApiAlarms } from './api-alarms';
+
+export interface ApiStackProps extends StackProps {
+  readonly table: dynamodb.ITableV2;
+  readonly tokenHmacKey: kms.IKey;
+  readonly secretsKey: kms.IKey;
+  readonly eventBus: events.IEventBus;
+  /** Steady-state requests per second for the whole stage. @default 500 */
+  readonly throttleRateLimit?: number;
+  /** @default 1000 */
+  readonly throttleBurstLimit?: number;
+  /** Origins allowed to call the API from a browser (the web console). @default none */
+  readonly consoleOrigins?: string[];
+  /**
+   * How long API Gateway caches an authorizer decision. The cache is stage-wide and cannot be
+   * flushed per key, so anything above 0 delays revocation by up to this long.
+   * @default Duration.seconds(0)
+   */
+  readonly authorizerCacheTtl?: Duration;
+  /** In-process verification cache of each function (0..60). @default 10 */
+  readonly verifyCacheTtlSeconds?: number;
+  /** Where alarm notifications go (an e-mail address). @default no subscription */
+  readonly alarmEmail?: string;
+}
+
+export class ApiStack extends Stack {
+  readonly api: apigw.HttpApi;
+  readonly functions: Record<string, ApiFunction> = {};
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const cacheTtl = props.verifyCacheTtlSeconds ?? 10;
+    if (cacheTtl < 0 || cacheTtl > 60) throw new Error('verifyCacheTtlSeconds must be between 0 and 60');
+
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      KEY_PROVIDER: 'kms',
+      HMAC_KEY_ID: props.tokenHmacKey.keyArn,
+      SECRETS_KEY_ID: props.secretsKey.keyArn,
+      EVENT_BUS_NAME: props.eventBus.eventBusName,
+      VERIFY_CACHE_TTL_SECONDS: String(cacheTtl),
+    };
+    const resources = {
+      tableArn: props.table.tableArn,
+      tokenHmacKeyArn: props.tokenHmacKey.keyArn,
+      secretsKeyArn: props.secretsKey.keyArn,
+    };
+    const addFunction = (
+      handler: string,
+      access: Pick<RouteDefinition, 'access' | 'writes' | 'sealsSecrets'>,
+    ) => {
+      const fn = new ApiFunction(this, pascal(handler), { handler, environment });
+      for (const statement of statementsFor(access, resources)) fn.role.addToPolicy(statement);
+      this.functions[handler] = fn;
+      return fn;
+    };
+
+    const allRoutes = routes as readonly RouteDefinition[];
+    for (const route of allRoutes) addFunction(route.handler, route);
+    const authorizerFn = addFunction(AUTHORIZER_HANDLER, { access: 'read' });
+
+    const fallback = allRoutes.find((r) => r.path === '$default')!;
+    this.api = new apigw.HttpApi(this, 'HttpApi', {
+      apiName: 'apikeys',
+      createDefaultStage: false,
+      defaultIntegration: new HttpLambdaIntegration(
+        'DefaultIntegration',
+        this.functions[fallback.handler]!.function,
+      ),
+      corsPreflight: props.consoleOrigins?.length
+        ? {
+            allowOrigins: props.consoleOrigins,
+            allowMethods: [apigw.CorsHttpMethod.ANY],
+            allowHeaders: ['content-type', 'x-api-appkey', 'x-api-apptoken', 'if-match', 'idempotency-key'],
+            exposeHeaders: ['etag', 'location', 'retry-after'],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
+    });
+
+    const authorizer = new HttpLambdaAuthorizer('KeyAuthorizer', authorizerFn.function, {
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: ['$request.header.X-API-AppKey', '$request.header.X-API-AppToken'],
+      resultsCacheTtl: props.authorizerCacheTtl ?? Duration.seconds(0),
+    });
+
+    for (const route of allRoutes) {
+      if (route.path === '$default') continue;
+      this.api.addRoutes({
+        path: route.path,
+        methods: [route.method as apigw.HttpMethod],
+        integration: new HttpLambdaIntegration(
+          `${pascal(route.handler)}Integration`,
+          this.functions[route.handler]!.function,
+        ),
+        authorizer: route.auth === 'authorizer' ? authorizer : undefined,
+      });
+    }
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.THREE_MONTHS });
+    const stage = new apigw.HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttleRateLimit ?? 500, burstLimit: props.throttleBurstLimit ?? 1000 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        // JSON access logs; no header or body is logged, so no credential can reach them.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            authorizerError: '$context.authorizer.error',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    new ApiAlarms(this, 'Alarms', {
+      api: this.api,
+      stage,
+      functions: this.functions,
+      verificationPath: [this.functions.verify!, authorizerFn],
+      alarmEmail: props.alarmEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: stage.url });
+    new CfnOutput(this, 'TableName', { value: props.table.tableName });
+    new CfnOutput(this, 'HmacKeyId', { value: props.tokenHmacKey.keyArn });
+    new CfnOutput(this, 'SecretsKeyId', { value: props.secretsKey.keyArn });
+    new CfnOutput(this, 'EventBusName', { value: props.eventBus.eventBusName });
+  }
+}
+
+const pascal = (name: string): string => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
