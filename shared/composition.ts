@@ -11,7 +11,12 @@ import { KmsHasher } from './adapters/kms-hasher';
 import { LocalSecretBox } from './adapters/local-secret-box';
 import { KmsSecretBox } from './adapters/kms-secret-box';
 import { systemClock } from './adapters/system-clock';
-import type { Clock, KeyStore, SecretBox, TokenHasher } from './ports';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { DynamoDbExpiryIndex } from './adapters/dynamodb/dynamodb-expiry-index';
+import { LocalEventLog } from './adapters/local-event-log';
+import { EventBridgePublisher } from './adapters/eventbridge-publisher';
+import type { Clock, EventPublisher, ExpiryIndex, JobStore, KeyStore, SecretBox, TokenHasher } from './ports';
+import { ExpiryScan } from './use-cases/expiry-scan';
 import { SettingsSource } from './use-cases/settings-source';
 import { Verifier } from './use-cases/verify';
 import { VerificationCache } from './use-cases/verification-cache';
@@ -21,8 +26,10 @@ import { SettingsService } from './use-cases/manage-settings';
 
 export interface Adapters {
   store: KeyStore;
+  index: ExpiryIndex & JobStore;
   hasher: TokenHasher;
   box: SecretBox;
+  events: EventPublisher;
   clock: Clock;
 }
 
@@ -32,6 +39,7 @@ export interface Services extends Adapters {
   verifier: Verifier;
   keys: KeyService;
   settingsService: SettingsService;
+  expiryScan: ExpiryScan;
 }
 
 export const LOCAL_HMAC_KEY_FILE = 'token-hmac.key';
@@ -40,21 +48,27 @@ export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
 export function createAdapters(config: Config): Adapters {
   const db = createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const store = new DynamoDbKeyStore(db, config.TABLE_NAME);
+  const index = new DynamoDbExpiryIndex(db, config.TABLE_NAME);
   if (config.KEY_PROVIDER === 'kms') {
     const kms = new KMSClient({
       region: config.AWS_REGION,
       maxAttempts: 3,
       requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
     });
+    const eventBridge = new EventBridgeClient({ region: config.AWS_REGION, maxAttempts: 3 });
     return {
       store,
+      index,
       hasher: new KmsHasher(kms, config.HMAC_KEY_ID!),
       box: new KmsSecretBox(kms, config.SECRETS_KEY_ID!),
+      events: new EventBridgePublisher(eventBridge, config.EVENT_BUS_NAME ?? 'default'),
       clock: systemClock,
     };
   }
   return {
     store,
+    index,
+    events: new LocalEventLog(config.DATA_DIR),
     hasher: new LocalHasher(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_HMAC_KEY_FILE))),
     box: new LocalSecretBox(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_SECRETS_KEY_FILE))),
     clock: systemClock,
@@ -62,18 +76,20 @@ export function createAdapters(config: Config): Adapters {
 }
 
 export function createServices(config: Config, adapters: Adapters = createAdapters(config)): Services {
-  const { store, hasher, box, clock } = adapters;
+  const { store, index, hasher, box, events, clock } = adapters;
   const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
   const settings = new SettingsSource(store, clock, ttlMs);
   const verifier = new Verifier(store, hasher, settings, clock, new VerificationCache(ttlMs));
   const keys = new KeyService(store, hasher, settings, verifier, new Idempotency(store, box, clock), clock);
+  const settingsService = new SettingsService(store, index, events, settings, verifier, clock);
   return {
     ...adapters,
     config,
     settings,
     verifier,
     keys,
-    settingsService: new SettingsService(store, settings, verifier, clock),
+    settingsService,
+    expiryScan: new ExpiryScan(store, index, index, events, settingsService, clock),
   };
 }
 

@@ -91,6 +91,40 @@ export interface KeyStore {
   ): Promise<IdempotencyRecord | null>;
 }
 
+/** An entry of the sparse expiry index: a key with an alert level due at `dueAt`. */
+export interface DueEntry {
+  appKey: string;
+  dueAt: string;
+}
+
+/** The expiry scan's view of the table: the due keys, and where it records its bookkeeping. */
+export interface ExpiryIndex {
+  /** One page of entries of `shard` due at or before `until`, earliest first. */
+  queryDue(
+    shard: number,
+    until: string,
+    after: unknown,
+    limit: number,
+  ): Promise<{ entries: DueEntry[]; next: unknown }>;
+  /** Writes renewalFlag and dueAt only if the key is still at `expectedVersion`; false if it moved on. */
+  recordWatch(key: ApiKey, expectedVersion: number): Promise<boolean>;
+}
+
+/** Re-expiry of an account's tokens that did not finish inside the settings request. */
+export interface ReexpiryJob {
+  account: string;
+  /** Position to resume after (a key id), or null to start at the newest key. */
+  after: string | null;
+  requestedAt: string;
+}
+
+export interface JobStore {
+  putReexpiryJob(job: ReexpiryJob): Promise<void>;
+  listReexpiryJobs(): Promise<ReexpiryJob[]>;
+  /** Removes the job only if nobody replaced it since it was read (a newer settings change). */
+  finishReexpiryJob(job: ReexpiryJob): Promise<void>;
+}
+
 export type WriteConflictReason = 'version' | 'last-admin' | 'idempotency';
 
 /** A guarded write lost: the key changed, it would remove the last admin key, or a replay exists. */

@@ -48,6 +48,11 @@ export async function startDynamoDbLocal(
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   let exited = false;
   child.once('exit', () => (exited = true));
+  // However this process ends (even on a crash), the database must not outlive it.
+  const killOnExit = (): void => {
+    if (!exited) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
 
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
@@ -77,6 +82,7 @@ export async function startDynamoDbLocal(
     port,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.removeListener('exit', killOnExit);
         if (exited) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -1,39 +1,47 @@
 // `npm start`: the whole service on this machine. DynamoDB Local (persisted in DATA_DIR), local key
-// files in place of KMS, the HTTP API through the real handlers, and the first owner key on a
-// fresh data directory. Ctrl-C or SIGTERM stops everything, the Java child included.
+// files in place of KMS, the HTTP API through the real handlers, the expiry scan on a timer, and
+// the first owner key on a fresh data directory. Ctrl-C or SIGTERM stops everything, the Java
+// child included.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createServices, setServices } from '../../shared/composition';
+import { createServices, setServices, type Services } from '../../shared/composition';
 import { loadConfig } from '../../shared/config';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table';
 import { bootstrapAccount } from '../../shared/use-cases/bootstrap';
-import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
-import { loadLocalSettings } from './local-settings';
-import { removeRuntimeInfo, writeRuntimeInfo } from './runtime-file';
+import { JavaMissingError, startDynamoDbLocal } from './dynamodb-local';
+import { loadLocalSettings, type LocalSettings } from './local-settings';
+import { removeRuntimeInfo, runningInstance, writeRuntimeInfo } from './runtime-file';
 import { createApiServer } from './server';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(): Promise<void> {
   const local = loadLocalSettings();
+  const running = runningInstance(local.dataDir);
+  if (running) {
+    throw new Error(
+      `another instance (pid ${running.pid}) already serves DATA_DIR=${local.dataDir} at ${running.apiUrl}`,
+    );
+  }
   mkdirSync(join(local.dataDir, 'dynamodb'), { recursive: true, mode: 0o700 });
-  const dynamo: RunningDynamoDb = await startDynamoDbLocal({
+  const dynamo = await startDynamoDbLocal({
     dbPath: join(local.dataDir, 'dynamodb'),
     port: local.DYNAMODB_PORT,
   });
+  const server = createApiServer();
 
   let stopping = false;
-  const stop = async (code: number): Promise<void> => {
+  const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     removeRuntimeInfo(local.dataDir);
     server.close();
     await dynamo.stop();
-    process.exit(code);
+    process.exit(0);
   };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 
   Object.assign(process.env, {
     DYNAMODB_ENDPOINT: dynamo.endpoint,
@@ -53,22 +61,11 @@ async function main(): Promise<void> {
   await ensureTable(admin, config.TABLE_NAME);
   admin.destroy();
 
-  if (!(await services.store.getAccount(local.ACCOUNT))) {
-    const { key, token } = await bootstrapAccount(services, local.ACCOUNT);
-    process.stdout.write(
-      [
-        '',
-        `Account '${local.ACCOUNT}' created with an owner key. The token is shown only this once: keep it now.`,
-        `  X-API-AppKey:   ${key.appKey}`,
-        `  X-API-AppToken: ${token}`,
-        '',
-      ].join('\n') + '\n',
-    );
-  }
+  // Bind the port before minting anything: a busy port must not cost the operator the one
+  // showing of the bootstrap token.
+  const port = await listen(server, local);
+  await bootstrapOnFreshData(services, local.ACCOUNT);
 
-  const server = createApiServer();
-  await new Promise<void>((resolve) => server.listen(local.PORT, local.HOST, resolve));
-  const { port } = server.address() as { port: number };
   const apiUrl = `http://${local.HOST}:${port}`;
   writeRuntimeInfo(local.dataDir, {
     pid: process.pid,
@@ -76,11 +73,54 @@ async function main(): Promise<void> {
     tableName: config.TABLE_NAME,
     apiUrl,
   });
+  startScanTimer(services, local.EXPIRY_SCAN_INTERVAL);
   process.stdout.write(`API key service listening on ${apiUrl} (data in ${local.dataDir})\n`);
+}
+
+function listen(server: ReturnType<typeof createApiServer>, local: LocalSettings): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${local.PORT} on ${local.HOST} is already in use: set PORT to a free port`)
+          : error,
+      ),
+    );
+    server.listen(local.PORT, local.HOST, () => resolve((server.address() as { port: number }).port));
+  });
+}
+
+async function bootstrapOnFreshData(services: Services, account: string): Promise<void> {
+  if (await services.store.getAccount(account)) return;
+  const { key, token } = await bootstrapAccount(services, account);
+  process.stdout.write(
+    [
+      '',
+      `Account '${account}' created with an owner key. The token is shown only this once: keep it now.`,
+      `  X-API-AppKey:   ${key.appKey}`,
+      `  X-API-AppToken: ${token}`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+/** The local stand-in for the EventBridge schedule; a run never overlaps the previous one. */
+function startScanTimer(services: Services, intervalSeconds: number): void {
+  if (intervalSeconds <= 0) return;
+  let running = false;
+  setInterval(() => {
+    if (running) return;
+    running = true;
+    services.expiryScan
+      .run()
+      .catch((error: unknown) => process.stderr.write(`expiry scan failed: ${(error as Error).message}\n`))
+      .finally(() => (running = false));
+  }, intervalSeconds * 1000).unref();
 }
 
 main().catch((error: unknown) => {
   if (error instanceof JavaMissingError) process.stderr.write(`${error.message}\n`);
   else process.stderr.write(`Could not start: ${(error as Error).message}\n`);
+  // process.exit runs the 'exit' hook that stops DynamoDB Local.
   process.exit(1);
 });

@@ -17,6 +17,15 @@ export const writeRuntimeInfo = (dataDir: string, info: RuntimeInfo): void =>
 
 export const removeRuntimeInfo = (dataDir: string): void => rmSync(fileIn(dataDir), { force: true });
 
+/** The live instance serving `dataDir`, or null (no file, or its process is gone). */
+export function runningInstance(dataDir: string): RuntimeInfo | null {
+  try {
+    return readRuntimeInfo(dataDir);
+  } catch {
+    return null;
+  }
+}
+
 export function readRuntimeInfo(dataDir: string): RuntimeInfo {
   let info: RuntimeInfo;
   try {

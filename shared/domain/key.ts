@@ -40,6 +40,8 @@ export interface ApiKey {
   renewal: { startedAt: string } | null;
   renewalFlag: RenewalFlag | null;
   lastUsedAt: string | null;
+  /** When the expiry scan must next look at this key (domain/expiry-watch.ts); null: never. */
+  dueAt: string | null;
 }
 
 export const MAX_NAME_LENGTH = 100;
@@ -93,6 +95,7 @@ export function createKey(input: {
     renewal: null,
     renewalFlag: null,
     lastUsedAt: null,
+    dueAt: null,
   };
 }
 

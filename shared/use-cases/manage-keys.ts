@@ -15,6 +15,7 @@ import {
 import type { ApiKey, DeleteOldToken, KeyEdit, KeyView } from '../domain/key';
 import { createKey } from '../domain/key';
 import { newAppKey, newTokenId, parseAppKey } from '../domain/ids';
+import { watchExpiry } from '../domain/expiry-watch';
 import { generateToken } from '../domain/token';
 import type { Alert } from '../domain/expiry';
 import { WriteConflict, type Clock, type KeyStore, type TokenHasher, type WriteGuards } from '../ports';
@@ -107,7 +108,7 @@ export class KeyService {
       now,
       settings.tokenDurationDays,
     );
-    const key = createKey({
+    const created = createKey({
       appKey: newAppKey(account, now),
       account,
       name: input.name,
@@ -115,6 +116,7 @@ export class KeyService {
       token: record,
       nowMs: now,
     });
+    const key = watchExpiry(created, settings.expiryWarningDays, now);
     const result = { key: keyView(key, settings, now), token };
     const guards: WriteGuards = { admin: adminChange(null, key) };
     if (idempotent)
@@ -204,7 +206,7 @@ export class KeyService {
       now,
       settings.tokenDurationDays,
     );
-    const next = renewKey(key, record, mode, now);
+    const next = watchExpiry(renewKey(key, record, mode, now), settings.expiryWarningDays, now);
     const result = { key: keyView(next, settings, now), token };
     const guards: WriteGuards = { expectedVersion: key.version };
     if (idempotent) guards.idempotency = await this.idempotency.record(caller, idempotent, result);
@@ -258,8 +260,11 @@ export class KeyService {
     for (let attempt = 0; attempt < RETRIES; attempt++) {
       const key = await this.load(caller, appKey);
       if (options.ifMatch !== undefined && key.version !== options.ifMatch) throw preconditionFailed();
-      const next = transition(key, this.clock.now());
-      if (next === key) return this.view(key);
+      const now = this.clock.now();
+      const changed = transition(key, now);
+      if (changed === key) return this.view(key);
+      const settings = await this.settings.get(caller.account);
+      const next = watchExpiry(changed, settings.expiryWarningDays, now);
       try {
         await this.store.saveKey(next, { expectedVersion: key.version, admin: adminChange(key, next) });
         this.verifier.invalidate(appKey);

@@ -11,6 +11,8 @@ import { ensureTable } from '../../shared/adapters/dynamodb/create-table';
 import { LocalHasher } from '../../shared/adapters/local-hasher';
 import { LocalSecretBox } from '../../shared/adapters/local-secret-box';
 import type { KeyStore } from '../../shared/ports';
+import { DynamoDbExpiryIndex } from '../../shared/adapters/dynamodb/dynamodb-expiry-index';
+import { RecordingPublisher } from './recording-publisher';
 import { TestClock } from './clock';
 
 export function testEndpoint(): string {
@@ -34,6 +36,7 @@ export async function createTestTable(): Promise<string> {
 
 export interface TestServices extends Services {
   clock: TestClock;
+  events: RecordingPublisher;
   tableName: string;
 }
 
@@ -48,13 +51,16 @@ export async function createTestServices(
     VERIFY_CACHE_TTL_SECONDS: String(options.cacheTtlSeconds ?? 0),
   });
   const clock = new TestClock();
+  const events = new RecordingPublisher();
   const db = createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() });
   const inner = new DynamoDbKeyStore(db, tableName);
   const services = createServices(config, {
     store: options.store ? options.store(inner) : inner,
+    index: new DynamoDbExpiryIndex(db, tableName),
+    events,
     hasher: new LocalHasher(randomBytes(32)),
     box: new LocalSecretBox(randomBytes(32)),
     clock,
   });
-  return { ...services, clock, tableName };
+  return { ...services, clock, events, tableName };
 }

@@ -22,7 +22,7 @@ import {
   type WriteGuards,
 } from '../../ports';
 import { accountItemKey, accountPk, idempotencySk, KEY_SK_PREFIX, keyItemKey, keySk } from './item-keys';
-import { fromKeyItem, LIFECYCLE_ATTRIBUTES, toKeyItem } from './key-item';
+import { EXPIRY_INDEX_ATTRIBUTES, fromKeyItem, LIFECYCLE_ATTRIBUTES, toKeyItem } from './key-item';
 import { TTL_ATTRIBUTE } from './table-definition';
 import { storageCall } from './storage-errors';
 
@@ -72,19 +72,29 @@ export class DynamoDbKeyStore implements KeyStore {
         Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' },
       };
     }
-    const names: Record<string, string> = {};
+    const names: Record<string, string> = { '#version': 'version' };
     const values: Record<string, unknown> = { ':expected': expectedVersion };
     const sets = LIFECYCLE_ATTRIBUTES.map((attr, i) => {
       names[`#a${i}`] = attr;
       values[`:a${i}`] = item[attr];
       return `#a${i} = :a${i}`;
     });
+    const removes: string[] = [];
+    EXPIRY_INDEX_ATTRIBUTES.forEach((attr, i) => {
+      names[`#x${i}`] = attr;
+      if (item[attr] === undefined) removes.push(`#x${i}`);
+      else {
+        values[`:x${i}`] = item[attr];
+        sets.push(`#x${i} = :x${i}`);
+      }
+    });
+    const update = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
     return {
       Update: {
         TableName: this.tableName,
         Key: { PK: item.PK, SK: item.SK },
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: 'attribute_exists(PK) AND #a5 = :expected',
+        UpdateExpression: update,
+        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },

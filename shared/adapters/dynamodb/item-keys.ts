@@ -21,3 +21,7 @@ export function keyItemKey(appKey: string): ItemKey | null {
 }
 
 export const accountItemKey = (account: string): ItemKey => ({ PK: accountPk(account), SK: ACCOUNT_SK });
+
+/** Pending background jobs share one small partition: they are rare and short-lived. */
+export const JOBS_PK = 'JOBS';
+export const reexpiryJobSk = (account: string): string => `REEXPIRY#${account}`;

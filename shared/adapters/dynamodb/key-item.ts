@@ -2,17 +2,35 @@
 import type { ApiKey } from '../../domain/key';
 import { parseAppKey } from '../../domain/ids';
 import { accountPk, keySk } from './item-keys';
+import { EXPIRY_SHARDS } from './table-definition';
 
-export type KeyItem = ApiKey & { PK: string; SK: string; type: 'key'; nameLower: string };
+export type KeyItem = Omit<ApiKey, 'dueAt'> & {
+  PK: string;
+  SK: string;
+  type: 'key';
+  nameLower: string;
+  /** Expiry index keys: present only while something is due (a sparse index). */
+  dueShard?: string;
+  dueAt?: string;
+};
+
+/** Spreads index writes over shards by a stable hash of the appKey. */
+export function dueShardOf(appKey: string): string {
+  let hash = 0;
+  for (let i = 0; i < appKey.length; i++) hash = (hash * 31 + appKey.charCodeAt(i)) >>> 0;
+  return `DUE#${hash % EXPIRY_SHARDS}`;
+}
 
 export function toKeyItem(key: ApiKey): KeyItem {
   const { id } = parseAppKey(key.appKey)!;
+  const { dueAt, ...rest } = key;
   return {
     PK: accountPk(key.account),
     SK: keySk(id),
     type: 'key',
     nameLower: key.name.toLowerCase(),
-    ...key,
+    ...rest,
+    ...(dueAt ? { dueAt, dueShard: dueShardOf(key.appKey) } : {}),
   };
 }
 
@@ -31,6 +49,7 @@ export function fromKeyItem(item: Record<string, unknown>): ApiKey {
     renewal: i.renewal ?? null,
     renewalFlag: i.renewalFlag ?? null,
     lastUsedAt: i.lastUsedAt ?? null,
+    dueAt: i.dueAt ?? null,
   };
 }
 
@@ -46,3 +65,6 @@ export const LIFECYCLE_ATTRIBUTES = [
   'renewal',
   'renewalFlag',
 ] as const;
+
+/** Index attributes: SET when due, REMOVEd otherwise (an index key may not be NULL). */
+export const EXPIRY_INDEX_ATTRIBUTES = ['dueAt', 'dueShard'] as const;

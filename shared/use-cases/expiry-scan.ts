@@ -1,0 +1,128 @@
+// The expiry scan: finds keys whose newest token crossed an alert level, publishes one event per
+// level, and only then records the flag, so a failed publish is retried by the next run. It reads
+// the sparse expiry index, so its cost follows the number of tokens due, not the number of keys.
+// The index is its own checkpoint: a handled key's dueAt moves past `now` and leaves the window,
+// so a run stopped by its deadline is continued by the next one without duplicates or gaps.
+import { alertOf, type FlagLevel } from '../domain/expiry';
+import { levelsToNotify, watchExpiry } from '../domain/expiry-watch';
+import type { ApiKey } from '../domain/key';
+import type { Settings } from '../domain/settings';
+import { iso } from '../domain/time';
+import { EXPIRY_SHARDS } from '../adapters/dynamodb/table-definition';
+import type { Clock, DomainEvent, EventPublisher, ExpiryIndex, JobStore, KeyStore } from '../ports';
+import type { SettingsService } from './manage-settings';
+
+export const EVENT_TYPES: Record<FlagLevel, string> = {
+  expiring: 'Token Expiring',
+  expired: 'Token Expired',
+  'expired-critical': 'Token Expired Critical',
+};
+
+export interface ScanReport {
+  /** Tokens this run newly flagged, by the level they were flagged at. */
+  flagged: Record<FlagLevel, number>;
+  /** Index entries read. */
+  examined: number;
+  /** Keys whose events could not be published: retried by the next run. */
+  failed: number;
+  /** False when the deadline stopped the run early. */
+  complete: boolean;
+}
+
+export interface ScanOptions {
+  nowMs?: number;
+  /** True once the run must stop (e.g. the Lambda's remaining time is short). */
+  outOfTime?: () => boolean;
+  pageSize?: number;
+}
+
+export class ExpiryScan {
+  constructor(
+    private readonly store: KeyStore,
+    private readonly index: ExpiryIndex,
+    private readonly jobs: JobStore,
+    private readonly events: EventPublisher,
+    private readonly settingsService: SettingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(options: ScanOptions = {}): Promise<ScanReport> {
+    const now = options.nowMs ?? this.clock.now();
+    const outOfTime = options.outOfTime ?? (() => false);
+    const report: ScanReport = {
+      flagged: { expiring: 0, expired: 0, 'expired-critical': 0 },
+      examined: 0,
+      failed: 0,
+      complete: true,
+    };
+    // Settings changes first: they move expiries, and so what is due.
+    await this.settingsService.runReexpiryJobs(now, outOfTime);
+    const settingsOf = memo((account: string) => this.store.getAccount(account).then((a) => a?.settings));
+    const until = iso(now);
+    for (let shard = 0; shard < EXPIRY_SHARDS; shard++) {
+      let after: unknown = undefined;
+      do {
+        if (outOfTime()) return { ...report, complete: false };
+        const page = await this.index.queryDue(shard, until, after, options.pageSize ?? 100);
+        report.examined += page.entries.length;
+        for (const entry of page.entries) await this.examine(entry.appKey, now, settingsOf, report);
+        after = page.next;
+      } while (after);
+    }
+    return report;
+  }
+
+  private async examine(
+    appKey: string,
+    now: number,
+    settingsOf: (account: string) => Promise<Settings | undefined>,
+    report: ScanReport,
+  ): Promise<void> {
+    // The index is eventually consistent: decide on the key item itself.
+    const key = await this.store.getKey(appKey);
+    if (!key) return;
+    const settings = await settingsOf(key.account);
+    if (!settings) return;
+    const newest = key.tokens[0]!;
+    const current = alertOf(newest.expiresAt, settings.expiryWarningDays, now);
+    const levels = levelsToNotify(key.renewalFlag?.level ?? null, current);
+    let next: ApiKey = key;
+    if (levels.length > 0) {
+      try {
+        await this.events.publish(levels.map((level) => tokenEvent(key, level)));
+      } catch {
+        report.failed++;
+        return; // not recorded: the next run publishes again
+      }
+      next = { ...key, renewalFlag: { level: current as FlagLevel, flaggedAt: iso(now) } };
+    }
+    next = watchExpiry(next, settings.expiryWarningDays, now);
+    if (next === key) return;
+    if ((await this.index.recordWatch(next, key.version)) && levels.length > 0)
+      report.flagged[current as FlagLevel]++;
+  }
+}
+
+function tokenEvent(key: ApiKey, level: FlagLevel): DomainEvent {
+  const token = key.tokens[0]!;
+  return {
+    type: EVENT_TYPES[level],
+    detail: {
+      id: `${token.id}:${level}`,
+      account: key.account,
+      appKey: key.appKey,
+      name: key.name,
+      tokenId: token.id,
+      expiresAt: token.expiresAt,
+      level,
+    },
+  };
+}
+
+function memo<T>(load: (k: string) => Promise<T>): (k: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (k) => {
+    if (!cache.has(k)) cache.set(k, load(k));
+    return cache.get(k)!;
+  };
+}
