@@ -29,6 +29,7 @@ export interface ApiAlarmsProps {
 export class ApiAlarms extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
+  private notify!: actions.SnsAction;
 
   constructor(scope: Construct, id: string, props: ApiAlarmsProps) {
     super(scope, id);
@@ -44,7 +45,7 @@ export class ApiAlarms extends Construct {
       enforceSSL: true,
     });
     if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
-    const notify = new actions.SnsAction(this.topic);
+    const notify = (this.notify = new actions.SnsAction(this.topic));
     const period = Duration.minutes(5);
 
     const errorRate = new cloudwatch.MathExpression({
@@ -104,12 +105,13 @@ export class ApiAlarms extends Construct {
     }
   }
 
-  private add(
+  /** Adds an alarm that notifies the same topic as the others. */
+  add(
     id: string,
     metric: cloudwatch.IMetric,
     threshold: number,
     description: string,
-    action: actions.SnsAction,
+    action: actions.SnsAction = this.notify,
     evaluationPeriods = 2,
   ): void {
     const alarm = new cloudwatch.Alarm(this, id, {

@@ -15,6 +15,7 @@ import { AUTHORIZER_HANDLER, routes, type RouteDefinition } from '../shared/rout
 import { ApiFunction } from './api-function';
 import { statementsFor } from './route-permissions';
 import { ApiAlarms } from './api-alarms';
+import { ExpiryScanSchedule } from './expiry-scan-schedule';
 
 export interface ApiStackProps extends StackProps {
   readonly table: dynamodb.ITableV2;
@@ -35,6 +36,8 @@ export interface ApiStackProps extends StackProps {
   readonly authorizerCacheTtl?: Duration;
   /** In-process verification cache of each function (0..60). @default 10 */
   readonly verifyCacheTtlSeconds?: number;
+  /** How often the expiry scan runs. @default Duration.hours(1) */
+  readonly expiryScanSchedule?: Duration;
   /** Where alarm notifications go (an e-mail address). @default no subscription */
   readonly alarmEmail?: string;
 }
@@ -60,6 +63,7 @@ export class ApiStack extends Stack {
       tableArn: props.table.tableArn,
       tokenHmacKeyArn: props.tokenHmacKey.keyArn,
       secretsKeyArn: props.secretsKey.keyArn,
+      eventBusArn: props.eventBus.eventBusArn,
     };
     const addFunction = (
       handler: string,
@@ -139,12 +143,21 @@ export class ApiStack extends Stack {
       },
     });
 
-    new ApiAlarms(this, 'Alarms', {
+    const alarms = new ApiAlarms(this, 'Alarms', {
       api: this.api,
       stage,
       functions: this.functions,
       verificationPath: [this.functions.verify!, authorizerFn],
       alarmEmail: props.alarmEmail,
+    });
+
+    new ExpiryScanSchedule(this, 'ExpiryScan', {
+      environment,
+      table: props.table,
+      tokenHmacKey: props.tokenHmacKey,
+      eventBus: props.eventBus,
+      schedule: props.expiryScanSchedule ?? Duration.hours(1),
+      alarms,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });

@@ -7,13 +7,14 @@ export interface ProtectedResources {
   tableArn: string;
   tokenHmacKeyArn: string;
   secretsKeyArn: string;
+  eventBusArn: string;
 }
 
 /** Attributes an authentication may write on a key item: only its lastUsedAt (and the key). */
 const LAST_USED_ATTRIBUTES = ['PK', 'SK', 'lastUsedAt'];
 
 export function statementsFor(
-  route: Pick<RouteDefinition, 'access' | 'writes' | 'sealsSecrets'>,
+  route: Pick<RouteDefinition, 'access' | 'writes' | 'sealsSecrets' | 'publishesEvents'>,
   resources: ProtectedResources,
 ): iam.PolicyStatement[] {
   if (route.access === 'none') return [];
@@ -31,6 +32,11 @@ export function statementsFor(
         resources: [resources.tableArn],
         conditions: { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': LAST_USED_ATTRIBUTES } },
       }),
+    );
+  }
+  if (route.publishesEvents) {
+    statements.push(
+      new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [resources.eventBusArn] }),
     );
   }
   if (route.sealsSecrets) {

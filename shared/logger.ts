@@ -4,7 +4,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 
 const TOKEN_ANYWHERE = /apt_[0-9A-Za-z]{20,}/g;
-const SECRET_FIELD = /token|secret|authorization|password|^body$/i;
+// Field names that hold credentials (appToken, x-api-apptoken, token...), not tokenDurationDays.
+const SECRET_FIELD = /token$|secret|authorization|password|^body$/i;
 
 export function redact(key: string, value: unknown): unknown {
   if (key !== '' && SECRET_FIELD.test(key) && value !== null && typeof value !== 'object')

@@ -33,6 +33,8 @@ export interface RouteDefinition {
   readonly access: RouteAccess;
   /** The item writes a `write` route performs, for its IAM policy. */
   readonly writes?: readonly TableWrite[];
+  /** Publishes to the event bus (events:PutEvents). */
+  readonly publishesEvents?: boolean;
   /** Holds idempotent-replay secrets: needs the symmetric KMS key (Encrypt/Decrypt). */
   readonly sealsSecrets?: boolean;
   readonly body?: RequestSchemaName;
@@ -202,7 +204,8 @@ export const routes = [
     auth: 'key',
     permission: 'settings:edit',
     access: 'write',
-    writes: ['UpdateItem'],
+    writes: ['UpdateItem', 'PutItem'],
+    publishesEvents: true,
     body: 'SettingsBody',
     success: 200,
     response: 'Settings',

@@ -28,6 +28,7 @@ export class KmsSecretBox implements SecretBox {
   }
 
   async open(sealed: string, context: Record<string, string>): Promise<string> {
+    if (!sealed.startsWith(PREFIX)) throw new Error('not sealed by this box');
     try {
       const out = await this.kms.send(
         new DecryptCommand({

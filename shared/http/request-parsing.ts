@@ -49,12 +49,12 @@ export function readJsonBody(
 /** `If-Match: "3"` (or W/"3", or 3) as a version; `*` or absent means no precondition. */
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  const match = /^\s*(?:W\/)?(?:"(\d{1,9})"|(\d{1,9}))\s*$/.exec(header);
   if (!match)
     throw validationError('If-Match must be an ETag such as "3".', [
       { path: 'If-Match', message: 'Not an ETag.' },
     ]);
-  return Number(match[1]);
+  return Number(match[1] ?? match[2]);
 }
 
 const VISIBLE_ASCII = /^[\x21-\x7e]{1,255}$/;

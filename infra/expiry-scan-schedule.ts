@@ -1,0 +1,114 @@
+// The scheduled expiry scan: an EventBridge schedule (hourly by default) plus a rule that wakes it
+// when a settings change left re-expiry work behind. Failed invocations land in a dead-letter
+// queue, and a message there raises an alarm.
+import { Duration, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { EXPIRY_INDEX } from '../shared/adapters/dynamodb/table-definition';
+import { ApiFunction } from './api-function';
+import type { ApiAlarms } from './api-alarms';
+
+export const EXPIRY_SCAN_HANDLER = 'expiry-scan';
+
+export interface ExpiryScanScheduleProps {
+  readonly environment: Record<string, string>;
+  readonly table: dynamodb.ITableV2;
+  readonly tokenHmacKey: kms.IKey;
+  readonly eventBus: events.IEventBus;
+  /** @default Duration.hours(1) */
+  readonly schedule?: Duration;
+  readonly alarms: ApiAlarms;
+}
+
+export class ExpiryScanSchedule extends Construct {
+  readonly function: ApiFunction;
+  readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: ExpiryScanScheduleProps) {
+    super(scope, id);
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason:
+        'This queue is the dead-letter queue of the expiry scan (Lambda on-failure destination and rule target DLQ); cdk-nag only recognises DLQs of other SQS queues.',
+    });
+    this.function = new ApiFunction(this, 'Function', {
+      handler: EXPIRY_SCAN_HANDLER,
+      environment: props.environment,
+      timeout: Duration.minutes(5),
+    });
+    const fn = this.function.function;
+    fn.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(this.deadLetterQueue) });
+
+    const tableArn = props.table.tableArn;
+    this.function.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${tableArn}/index/${EXPIRY_INDEX.name}`],
+      }),
+    );
+    // GetItem: keys and settings. Query: re-expiry jobs and an account's keys. UpdateItem: flags,
+    // dueAt and re-expired tokens. PutItem/DeleteItem: the re-expiry job records.
+    this.function.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+          'dynamodb:PutItem',
+          'dynamodb:DeleteItem',
+        ],
+        resources: [tableArn],
+      }),
+    );
+    this.function.role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [props.eventBus.eventBusArn] }),
+    );
+
+    const target = new targets.LambdaFunction(fn, {
+      retryAttempts: 2,
+      deadLetterQueue: this.deadLetterQueue,
+    });
+    new events.Rule(this, 'Schedule', {
+      description: 'API key service: run the expiry scan',
+      schedule: events.Schedule.rate(props.schedule ?? Duration.hours(1)),
+      targets: [target],
+    });
+    new events.Rule(this, 'SettingsChanged', {
+      description: 'API key service: finish re-expiring tokens after a settings change',
+      eventBus: props.eventBus,
+      eventPattern: { source: ['apikeys'], detailType: ['Settings Changed'] },
+      targets: [target],
+    });
+
+    props.alarms.add(
+      'expiry-scan-dead-letters',
+      this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      0,
+      'Expiry scan invocations failed and were dead-lettered',
+      undefined,
+      1,
+    );
+    props.alarms.add(
+      'expiry-scan-errors',
+      fn.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }),
+      0,
+      'Expiry scan: invocation errors',
+      undefined,
+      1,
+    );
+  }
+}
