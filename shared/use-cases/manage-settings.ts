@@ -71,7 +71,7 @@ export class SettingsService {
 
   /**
    * Moves every token's expiry to the settings' duration, newest key first, starting after
-   * `after`. Returns null when the account is done, else where to resume.
+   * `after`. Returns null when the account is done, else where to resume ('' for the start).
    */
   async reexpireAccount(
     account: string,
@@ -81,22 +81,17 @@ export class SettingsService {
     outOfTime: () => boolean,
   ): Promise<string | null> {
     let position = after;
-    do {
-      if (outOfTime()) return position ?? '';
-      const page = await this.store.listKeys(account, {
-        limit: 100,
-        after: position || null,
-        budget: 101,
-        accept: () => true,
-      });
+    for (;;) {
+      const page = await this.store.listKeys(account, { limit: 100, after: position || null, budget: 101, accept: () => true });
       for (const key of page.items) {
+        // Checked per key: one page of writes can take seconds on a busy table.
+        if (outOfTime()) return position ?? '';
         await this.reexpireOne(key.appKey, settings, nowMs);
         position = key.appKey.slice(key.appKey.lastIndexOf('-') + 1);
       }
       if (!page.next) return null;
       position = page.next;
-    } while (position);
-    return null;
+    }
   }
 
   private async reexpireOne(appKey: string, settings: Settings, nowMs: number): Promise<void> {

@@ -1,0 +1,66 @@
+// A settings change on a large account: the request does what fits its budget, leaves a job, and
+// the job (run by the expiry scan) converges every token, with the shortening grace applied.
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
+import { SettingsService } from '../../shared/use-cases/manage-settings';
+import { createTestServices, testEndpoint, type TestServices } from '../helpers/services';
+import { seedKeys } from './seed';
+
+const DAY = 86_400_000;
+
+describe('settings change on a large account', () => {
+  let services: TestServices;
+  beforeAll(async () => {
+    services = await createTestServices();
+  });
+
+  it('answers within its budget and converges every token through the background job', async () => {
+    // Arrange: 600 keys created over the last 50 days with the default 90-day duration.
+    const now = services.clock.now();
+    const db = createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() });
+    const seeded = await seedKeys(
+      db,
+      services.tableName,
+      [{ account: 'bigacct', count: 600, createdAt: (i) => now - (i % 50) * DAY - i }],
+      now,
+    );
+    const caller = {
+      account: 'bigacct',
+      appKey: [...seeded.keys()][0]!,
+      roles: ['owner'],
+      permissions: ['keys:view', 'settings:edit'],
+    };
+    // A service with a tiny request budget, so the job path is taken at this size.
+    const settings = new SettingsService(
+      services.store,
+      services.index,
+      services.events,
+      services.settings,
+      services.verifier,
+      services.clock,
+      50,
+    );
+
+    // Act: shorten to 30 days.
+    const started = Date.now();
+    await settings.put(caller, { tokenDurationDays: 30, expiryWarningDays: 14, enforceExpiry: true });
+    const requestMs = Date.now() - started;
+    const jobs = await services.index.listReexpiryJobs();
+    expect(jobs.map((j) => j.account)).toEqual(['bigacct']);
+    expect(services.events.ofType('Settings Changed')).toHaveLength(1);
+
+    let runs = 0;
+    while ((await services.index.listReexpiryJobs()).length > 0 && runs++ < 50) {
+      let calls = 0;
+      await services.settingsService.runReexpiryJobs(now, () => calls++ > 400);
+    }
+
+    // Assert: every token follows the new duration, never earlier than now + 14 days.
+    expect(requestMs).toBeLessThan(5_000);
+    for (const [appKey, created] of seeded) {
+      const key = (await services.store.getKey(appKey))!;
+      const expected = Math.max(created + 30 * DAY, now + 14 * DAY);
+      expect(Date.parse(key.tokens[0]!.expiresAt)).toBe(expected);
+    }
+    expect(await services.index.listReexpiryJobs()).toEqual([]);
+  }, 180_000);
+});
