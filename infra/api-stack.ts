@@ -44,7 +44,9 @@ export interface ApiStackProps extends StackProps {
 
 export class ApiStack extends Stack {
   readonly api: apigw.HttpApi;
+  /** The functions of the routes and the authorizer, by handler name. */
   readonly functions: Record<string, ApiFunction> = {};
+  readonly expiryScan: ExpiryScanSchedule;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -151,7 +153,7 @@ export class ApiStack extends Stack {
       alarmEmail: props.alarmEmail,
     });
 
-    new ExpiryScanSchedule(this, 'ExpiryScan', {
+    this.expiryScan = new ExpiryScanSchedule(this, 'ExpiryScan', {
       environment,
       table: props.table,
       tokenHmacKey: props.tokenHmacKey,

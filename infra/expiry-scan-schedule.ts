@@ -103,6 +103,22 @@ export class ExpiryScanSchedule extends Construct {
       1,
     );
     props.alarms.add(
+      'expiry-scan-throttles',
+      fn.metricThrottles({ period: Duration.minutes(15), statistic: 'Sum' }),
+      0,
+      'Expiry scan: throttled',
+      undefined,
+      1,
+    );
+    props.alarms.add(
+      'expiry-scan-p99',
+      fn.metricDuration({ period: Duration.hours(1), statistic: 'p99' }),
+      Duration.minutes(4).toMilliseconds(),
+      'Expiry scan: runs close to its 5-minute timeout (it will stop early and resume, but is falling behind)',
+      undefined,
+      1,
+    );
+    props.alarms.add(
       'expiry-scan-errors',
       fn.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }),
       0,

@@ -1,0 +1,94 @@
+// The one suite that bundles for real: every function through NodejsFunction's esbuild, then each
+// bundle read back from the cloud assembly. Records the sizes in test-output/bundle-sizes.json.
+import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../infra/repo-root';
+import { ALL_ROUTES, AUTHORIZER_HANDLER, buildTestApp, functionLogicalIds, useScratchDir } from './support';
+
+const scratchDir = useScratchDir('bundle');
+
+const MAX_BUNDLE_BYTES = 1.5 * 1024 * 1024;
+const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+/**
+ * The service id that @aws-sdk/client-dynamodb's own command code carries: present only if the
+ * client was bundled instead of left to the Lambda runtime's SDK.
+ */
+const DYNAMODB_CLIENT_SOURCE_MARKER = 'DynamoDB_20120810';
+
+/** A function outside the route table, named by its role's description ("API key service: <handler>"). */
+function labelOf(id: string, role: unknown, resources: Record<string, { Properties?: any }>): string {
+  const roleId = (role as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0];
+  const description: unknown = roleId ? resources[roleId]?.Properties?.Description : undefined;
+  const handler =
+    typeof description === 'string' ? /^API key service: ([a-z0-9-]+)$/.exec(description)?.[1] : undefined;
+  return handler ?? id;
+}
+
+interface BundleReport {
+  handler: string;
+  bytes: number;
+  kib: number;
+}
+
+test('every function bundles to a small ESM file that leaves the AWS SDK to the runtime', () => {
+  const { app, api } = buildTestApp({ scratchDir, bundle: true });
+  const assembly = app.synth();
+  const artifact = assembly.getStackByName(api.stackName);
+  const resources = artifact.template.Resources as Record<string, { Type: string; Properties: any }>;
+  const assetsManifest = JSON.parse(
+    readFileSync(join(assembly.directory, `${api.stackName}.assets.json`), 'utf8'),
+  ) as { files: Record<string, { source: { path: string; packaging?: string } }> };
+  const handlerOf = functionLogicalIds(api);
+
+  const reports: BundleReport[] = [];
+  const problems: string[] = [];
+  for (const [id, resource] of Object.entries(resources)) {
+    if (resource.Type !== 'AWS::Lambda::Function') continue;
+    const handler = handlerOf.get(id) ?? labelOf(id, resource.Properties.Role, resources);
+    const s3Key: string = resource.Properties.Code?.S3Key ?? '';
+    const asset = assetsManifest.files[s3Key.replace(/\.zip$/, '')];
+    if (!asset) {
+      problems.push(`${handler}: no file asset for Code.S3Key '${s3Key}'`);
+      continue;
+    }
+    const file = join(assembly.directory, asset.source.path, 'index.mjs');
+    if (!existsSync(file)) {
+      problems.push(`${handler}: ${asset.source.path}/index.mjs missing`);
+      continue;
+    }
+    const code = readFileSync(file, 'utf8');
+    const bytes = statSync(file).size;
+    reports.push({ handler, bytes, kib: Math.round((bytes / 1024) * 10) / 10 });
+    if (!code.startsWith(ESM_REQUIRE_BANNER)) problems.push(`${handler}: no createRequire banner (ESM)`);
+    if (!/export\s*\{[^}]*\bhandler\b[^}]*\}/.test(code))
+      problems.push(`${handler}: does not export handler`);
+    if (bytes >= MAX_BUNDLE_BYTES) problems.push(`${handler}: ${bytes} bytes >= 1.5 MB`);
+    if (code.includes(DYNAMODB_CLIENT_SOURCE_MARKER)) {
+      problems.push(`${handler}: @aws-sdk/client-dynamodb is bundled instead of external`);
+    }
+  }
+
+  reports.sort((a, b) => a.handler.localeCompare(b.handler));
+  const outDir = join(REPO_ROOT, 'test-output');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(
+    join(outDir, 'bundle-sizes.json'),
+    `${JSON.stringify({ limitBytes: MAX_BUNDLE_BYTES, bundles: reports }, null, 2)}\n`,
+  );
+  console.log(
+    [
+      'Lambda bundle sizes (minified index.mjs):',
+      ...reports.map((r) => `  ${r.handler.padEnd(16)} ${String(r.kib).padStart(8)} KiB`),
+      `  ${'total'.padEnd(16)} ${String(Math.round(reports.reduce((s, r) => s + r.kib, 0))).padStart(8)} KiB`,
+    ].join('\n'),
+  );
+
+  expect(problems).toEqual([]);
+  // Every route function and the authorizer were among the bundles checked (template.test.ts says
+  // whether any other function may exist).
+  const checked = new Set(reports.map((r) => r.handler));
+  expect([...ALL_ROUTES.map((r) => r.handler), AUTHORIZER_HANDLER].filter((h) => !checked.has(h))).toEqual(
+    [],
+  );
+}, 180_000);
