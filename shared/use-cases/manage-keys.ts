@@ -12,7 +12,8 @@ import {
   setActive,
   undoRenewal,
 } from '../domain/key';
-import type { ApiKey, DeleteOldToken, KeyEdit, KeyView } from '../domain/key';
+import type { ApiKey, DeleteOldToken, KeyEdit, KeyView, TokenRecord } from '../domain/key';
+import type { Settings } from '../domain/settings';
 import { createKey } from '../domain/key';
 import { newAppKey, newTokenId, parseAppKey } from '../domain/ids';
 import { watchExpiry } from '../domain/expiry-watch';
@@ -101,13 +102,7 @@ export class KeyService {
   ): Promise<KeyWithToken> {
     const now = this.clock.now();
     const settings = await this.settings.fresh(account);
-    const token = generateToken();
-    const record = newTokenRecord(
-      newTokenId(now),
-      { mac: await this.hasher.mac(token), keyId: this.hasher.currentKeyId },
-      now,
-      settings.tokenDurationDays,
-    );
+    const { token, record } = await this.mintToken(now, settings);
     const created = createKey({
       appKey: newAppKey(account, now),
       account,
@@ -199,13 +194,7 @@ export class KeyService {
     const key = await this.load(caller, appKey);
     const now = this.clock.now();
     const settings = await this.settings.get(caller.account);
-    const token = generateToken();
-    const record = newTokenRecord(
-      newTokenId(now),
-      { mac: await this.hasher.mac(token), keyId: this.hasher.currentKeyId },
-      now,
-      settings.tokenDurationDays,
-    );
+    const { token, record } = await this.mintToken(now, settings);
     const next = watchExpiry(renewKey(key, record, mode, now), settings.expiryWarningDays, now);
     const result = { key: keyView(next, settings, now), token };
     const guards: WriteGuards = { expectedVersion: key.version };
@@ -233,6 +222,19 @@ export class KeyService {
   async undoRenewal(caller: Caller, appKey: string): Promise<KeyView> {
     requirePermission(caller.permissions, 'keys:renew');
     return this.change(caller, appKey, {}, (key, now) => undoRenewal(key, now));
+  }
+
+  /** A new token and its stored record (the MAC only): the token itself leaves only in the response. */
+  private async mintToken(now: number, settings: Settings): Promise<{ token: string; record: TokenRecord }> {
+    const token = generateToken();
+    const mac = await this.hasher.mac(token);
+    const record = newTokenRecord(
+      newTokenId(now),
+      { mac, keyId: this.hasher.currentKeyId },
+      now,
+      settings.tokenDurationDays,
+    );
+    return { token, record };
   }
 
   /** Loads a key of the caller's account; another account's key is indistinguishable from none. */

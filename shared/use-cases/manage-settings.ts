@@ -82,7 +82,12 @@ export class SettingsService {
   ): Promise<string | null> {
     let position = after;
     for (;;) {
-      const page = await this.store.listKeys(account, { limit: 100, after: position || null, budget: 101, accept: () => true });
+      const page = await this.store.listKeys(account, {
+        limit: 100,
+        after: position || null,
+        budget: 101,
+        accept: () => true,
+      });
       for (const key of page.items) {
         // Checked per key: one page of writes can take seconds on a busy table.
         if (outOfTime()) return position ?? '';
