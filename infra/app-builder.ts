@@ -4,6 +4,7 @@ import type { App, Environment } from 'aws-cdk-lib';
 import { StatefulStack } from './stateful-stack';
 import { ApiStack, type ApiStackProps } from './api-stack';
 import { acknowledgeFindings } from './nag-acknowledgements';
+import { ConsoleStack } from './console-stack';
 
 export interface AppOptions extends Partial<
   Omit<ApiStackProps, 'table' | 'tokenHmacKey' | 'secretsKey' | 'eventBus'>
@@ -26,5 +27,6 @@ export function buildApp(app: App, options: AppOptions = {}) {
     eventBus: stateful.eventBus,
   });
   acknowledgeFindings(stateful, api);
-  return { stateful, api };
+  const site = new ConsoleStack(app, 'ApiKeysConsole', { env, apiUrl: api.api.apiEndpoint });
+  return { stateful, api, site };
 }

@@ -79,11 +79,17 @@ export function createConsoleHandler(distDir: string, config: ConsoleConfig): St
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
-  const sendFile = (req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string): void => {
+  const sendFile = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    file: string,
+    cacheControl: string,
+    missing: [number, string] = [404, 'Not found\n'],
+  ): void => {
     readFile(file).then(
       (body) =>
         send(req, res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body, cacheControl),
-      () => send(req, res, 404, CONTENT_TYPES['.txt']!, 'Not found\n', 'no-store'),
+      () => send(req, res, missing[0], CONTENT_TYPES['.txt']!, missing[1], 'no-store'),
     );
   };
 
@@ -92,7 +98,10 @@ export function createConsoleHandler(distDir: string, config: ConsoleConfig): St
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/' || path === '/index.html') {
       // Always revalidated, so a new build's hashed asset names are picked up at once.
-      sendFile(req, res, join(distDir, 'index.html'), 'no-cache');
+      sendFile(req, res, join(distDir, 'index.html'), 'no-cache', [
+        503,
+        'The web console is not built: run `npm run build:console`.\n',
+      ]);
       return true;
     }
     if (path === '/config.json') {

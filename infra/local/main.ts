@@ -1,5 +1,6 @@
 // `npm start`: the whole service on this machine. DynamoDB Local (persisted in DATA_DIR), local key
-// files in place of KMS, the HTTP API through the real handlers, the expiry scan on a timer, and
+// files in place of KMS, the HTTP API through the real handlers, the web console at /, the expiry
+// scan on a timer, and
 // the first owner key on a fresh data directory. Ctrl-C or SIGTERM stops everything, the Java
 // child included.
 import { mkdirSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { JavaMissingError, startDynamoDbLocal } from './dynamodb-local';
 import { loadLocalSettings, type LocalSettings } from './local-settings';
 import { removeRuntimeInfo, runningInstance, writeRuntimeInfo } from './runtime-file';
 import { createApiServer } from './server';
+import { ensureConsoleBuilt } from './console-build';
+import { createConsoleHandler } from './console-static';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -29,7 +32,8 @@ async function main(): Promise<void> {
     dbPath: join(local.dataDir, 'dynamodb'),
     port: local.DYNAMODB_PORT,
   });
-  const server = createApiServer();
+  // The web console at /, built on demand (skipped when its sources have not changed).
+  const server = createApiServer({ serveStatic: createConsoleHandler(await ensureConsoleBuilt(), { apiUrl: '' }) });
 
   let stopping = false;
   const stop = async (): Promise<void> => {

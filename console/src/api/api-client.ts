@@ -1,0 +1,137 @@
+// The console's only way to the backend: the public API of API.md, called with the signed-in key
+// and token. One method per endpoint the console uses; failures become ApiError.
+import { ApiError } from './api-error';
+import type {
+  Key,
+  KeyFilter,
+  KeyPage,
+  KeyWithToken,
+  Role,
+  Settings,
+  SettingsInput,
+  VerifyResult,
+} from './types';
+
+export interface Credentials {
+  appKey: string;
+  token: string;
+}
+
+export const PAGE_SIZE = 20;
+
+export class ApiClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly credentials?: Credentials,
+  ) {}
+
+  withCredentials(credentials: Credentials): ApiClient {
+    return new ApiClient(this.baseUrl, credentials);
+  }
+
+  /** Public and tells inactive and expired apart from invalid, which an authenticated call cannot. */
+  verify(credentials: Credentials): Promise<VerifyResult> {
+    return this.call('POST', '/v1/verify', { appKey: credentials.appKey, appToken: credentials.token });
+  }
+
+  listKeys(filter: KeyFilter, cursor: string | null): Promise<KeyPage> {
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (filter.search.trim()) query.set('search', filter.search.trim());
+    if (filter.status) query.set('status', filter.status);
+    if (filter.alert) query.set('alert', filter.alert);
+    if (cursor) query.set('cursor', cursor);
+    return this.call('GET', `/v1/keys?${query.toString()}`);
+  }
+
+  createKey(name: string, roles: string[], idempotencyKey: string): Promise<KeyWithToken> {
+    return this.call('POST', '/v1/keys', { name, roles }, { 'idempotency-key': idempotencyKey });
+  }
+
+  /** Sends the version the operator saw, so a concurrent change is refused instead of overwritten. */
+  updateKey(key: Key, changes: { roles?: string[]; active?: boolean }): Promise<Key> {
+    return this.call('PATCH', keyPath(key.appKey), changes, { 'if-match': `"${key.version}"` });
+  }
+
+  activate(appKey: string): Promise<Key> {
+    return this.call('POST', `${keyPath(appKey)}/activate`, {});
+  }
+
+  deactivate(appKey: string): Promise<Key> {
+    return this.call('POST', `${keyPath(appKey)}/deactivate`, {});
+  }
+
+  deleteKey(appKey: string): Promise<void> {
+    return this.call('DELETE', `${keyPath(appKey)}?confirm=true`);
+  }
+
+  renew(appKey: string, deleteOldToken: 'now' | 'later', idempotencyKey: string): Promise<KeyWithToken> {
+    return this.call(
+      'POST',
+      `${keyPath(appKey)}/token/renew`,
+      { deleteOldToken },
+      { 'idempotency-key': idempotencyKey },
+    );
+  }
+
+  finishRenewal(appKey: string): Promise<Key> {
+    return this.call('POST', `${keyPath(appKey)}/token/finish-renewal`, {});
+  }
+
+  undoRenewal(appKey: string): Promise<Key> {
+    return this.call('POST', `${keyPath(appKey)}/token/undo-renewal`, {});
+  }
+
+  getSettings(): Promise<Settings> {
+    return this.call('GET', '/v1/settings');
+  }
+
+  putSettings(settings: SettingsInput): Promise<Settings> {
+    return this.call('PUT', '/v1/settings', settings);
+  }
+
+  async listRoles(): Promise<Role[]> {
+    const { items } = await this.call<{ items: Role[] }>('GET', '/v1/roles');
+    return items;
+  }
+
+  private async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+    if (this.credentials) {
+      headers['x-api-appkey'] = this.credentials.appKey;
+      headers['x-api-apptoken'] = this.credentials.token;
+    }
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        // Credentials travel in headers only; no cookies are involved.
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw ApiError.network();
+    }
+    const text = await response.text();
+    const parsed: unknown = text ? safeJson(text) : undefined;
+    if (!response.ok) throw ApiError.fromProblem(response.status, parsed);
+    return parsed as T;
+  }
+}
+
+const keyPath = (appKey: string): string => `/v1/keys/${encodeURIComponent(appKey)}`;
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,75 @@
+// A modal dialog on the native <dialog> element: showModal() makes the page behind it inert, Tab is
+// kept inside, Escape closes it, and focus goes back to whatever opened it (or to the page heading
+// when that element is gone, as after deleting a key).
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef } from 'preact/hooks';
+import { focusableIn, focusFallback } from './focusable';
+import { useI18n } from '../i18n/i18n';
+
+export interface ModalDialogProps {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+  /** The footer buttons; a Close/Cancel button is the caller's to add. */
+  actions?: ComponentChildren;
+  /** Receives focus on open; otherwise the first focusable control does. */
+  initialFocus?: { current: HTMLElement | null };
+  testId?: string;
+}
+
+export function ModalDialog({ title, onClose, children, actions, initialFocus, testId }: ModalDialogProps) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    // The body's first control, not the header's close button: that is where the work starts.
+    const body = dialog.querySelector<HTMLElement>('.dialog-body');
+    const first = initialFocus?.current ?? (body && focusableIn(body)[0]) ?? focusableIn(dialog)[0];
+    first?.focus();
+    // Escape makes the browser fire "cancel" and close the element; state follows through onClose.
+    const onNativeClose = (): void => onCloseRef.current();
+    dialog.addEventListener('close', onNativeClose);
+    return () => {
+      dialog.removeEventListener('close', onNativeClose);
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+      else focusFallback();
+    };
+    // Opening happens once per mount; initialFocus is read only then.
+  }, []);
+
+  const trapTab = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab' || !ref.current) return;
+    const items = focusableIn(ref.current);
+    if (items.length === 0) return;
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onKeyDown={trapTab} data-testid={testId}>
+      <header class="dialog-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" class="icon-button" aria-label={t.close} onClick={() => onClose()}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <div class="dialog-body">{children}</div>
+      {actions && <footer class="dialog-actions">{actions}</footer>}
+    </dialog>
+  );
+}

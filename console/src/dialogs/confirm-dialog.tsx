@@ -1,0 +1,58 @@
+// A yes/no dialog for a one-step action that needs an explicit second click: deactivate, delete the
+// old token, undo a renewal. The API's refusal is shown beside the confirm button.
+import { useRef } from 'preact/hooks';
+import type { Key } from '../api/types';
+import { ModalDialog } from '../components/modal-dialog';
+import { ProblemMessage } from '../components/problem-message';
+import { useAction } from '../components/use-action';
+import { useI18n } from '../i18n/i18n';
+
+export interface ConfirmDialogProps {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  danger?: boolean;
+  perform: () => Promise<Key>;
+  onDone: (key: Key) => void;
+  onClose: () => void;
+  testId: string;
+}
+
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { t } = useI18n();
+  const action = useAction();
+  // Focus starts on Cancel: a stray Enter must not perform the action.
+  const cancel = useRef<HTMLButtonElement>(null);
+  const confirm = async (): Promise<void> => {
+    const key = await action.run(props.perform);
+    if (!key) return;
+    props.onDone(key);
+    props.onClose();
+  };
+  return (
+    <ModalDialog
+      title={props.title}
+      onClose={props.onClose}
+      testId={props.testId}
+      initialFocus={cancel}
+      actions={
+        <>
+          <ProblemMessage error={action.error} />
+          <button type="button" class="button" ref={cancel} onClick={props.onClose}>
+            {t.cancel}
+          </button>
+          <button
+            type="button"
+            class={props.danger ? 'button danger' : 'button primary'}
+            disabled={action.busy}
+            onClick={() => void confirm()}
+          >
+            {action.busy ? t.working : props.confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <p>{props.body}</p>
+    </ModalDialog>
+  );
+}

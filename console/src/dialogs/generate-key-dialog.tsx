@@ -1,0 +1,108 @@
+// "+ Generate key": a name (required) and roles (none preselected); then the new token, shown once.
+// The token exists only in this component's state: closing the dialog forgets it.
+import { useRef, useState } from 'preact/hooks';
+import type { Key, KeyWithToken, Role } from '../api/types';
+import { ModalDialog } from '../components/modal-dialog';
+import { ProblemMessage } from '../components/problem-message';
+import { RolePicker } from '../components/role-picker';
+import { TextField } from '../components/text-field';
+import { TokenReveal } from '../components/token-reveal';
+import { useAction } from '../components/use-action';
+import { useI18n } from '../i18n/i18n';
+import { fieldError } from '../i18n/problem-text';
+import { newIdempotencyKey } from '../idempotency';
+import { useSession } from '../session-context';
+
+export interface GenerateKeyDialogProps {
+  roles: Role[];
+  onCreated: (key: Key) => void;
+  onClose: () => void;
+}
+
+export function GenerateKeyDialog({ roles, onCreated, onClose }: GenerateKeyDialogProps) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const [name, setName] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [nameMissing, setNameMissing] = useState(false);
+  const [created, setCreated] = useState<KeyWithToken | null>(null);
+  const idempotencyKey = useRef(newIdempotencyKey());
+  const nameInput = useRef<HTMLInputElement>(null);
+  const action = useAction();
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setNameMissing(true);
+      nameInput.current?.focus();
+      return;
+    }
+    const result = await action.run(() => api.createKey(name.trim(), selected, idempotencyKey.current));
+    if (!result) return;
+    onCreated(result.key);
+    setCreated(result);
+  };
+
+  if (created)
+    return (
+      <ModalDialog
+        key="token"
+        title={t.tokenTitle}
+        onClose={onClose}
+        testId="token-dialog"
+        actions={
+          <button type="button" class="button" onClick={onClose}>
+            {t.done}
+          </button>
+        }
+      >
+        <TokenReveal appKey={created.key.appKey} token={created.token} />
+      </ModalDialog>
+    );
+
+  const formId = 'generate-key-form';
+  return (
+    <ModalDialog
+      key="form"
+      title={t.generateTitle}
+      onClose={onClose}
+      testId="generate-dialog"
+      actions={
+        <>
+          <ProblemMessage error={action.error} />
+          <button type="button" class="button" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="submit" form={formId} class="button primary" disabled={action.busy}>
+            {action.busy ? t.working : t.generate}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={(event) => void submit(event)} noValidate>
+        <TextField
+          label={t.nameLabel}
+          hint={t.nameHint}
+          value={name}
+          required
+          inputRef={nameInput}
+          error={nameMissing && !name.trim() ? t.nameRequired : fieldError(action.error, 'name')}
+          onInput={(value) => {
+            setName(value);
+            // A changed request needs a fresh idempotency key, or the API would call it a mismatch.
+            idempotencyKey.current = newIdempotencyKey();
+          }}
+        />
+        <RolePicker
+          roles={roles}
+          selected={selected}
+          error={fieldError(action.error, 'roles')}
+          onChange={(next) => {
+            setSelected(next);
+            idempotencyKey.current = newIdempotencyKey();
+          }}
+        />
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,78 @@
+// One key of the table, with its row menu. Actions that open a dialog are handed up; Activate acts
+// at once, and its failure is shown in the row it came from.
+import type { ApiError } from '../api/api-error';
+import type { Key } from '../api/types';
+import { AlertBadge } from '../components/alert-badge';
+import { ProblemMessage } from '../components/problem-message';
+import { RowMenu, type MenuItem } from '../components/row-menu';
+import { formatDate, formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import type { KeyDialogKind } from '../dialogs/key-dialog-state';
+import { TokenExpiries } from './token-expiries';
+
+export interface KeyRowProps {
+  keyItem: Key;
+  isOwnKey: boolean;
+  now: number;
+  error: ApiError | null;
+  onOpen: (kind: KeyDialogKind, key: Key) => void;
+  onActivate: (key: Key) => void;
+  /** The display name of a role id: translated for predefined roles, the account's name otherwise. */
+  roleName: (id: string) => string;
+}
+
+export function KeyRow({ keyItem: key, isOwnKey, now, error, onOpen, onActivate, roleName }: KeyRowProps) {
+  const { t, locale } = useI18n();
+  const items: MenuItem[] = [{ id: 'edit', label: t.menuEdit, onSelect: () => onOpen('edit', key) }];
+  if (key.status === 'active')
+    items.push({ id: 'deactivate', label: t.menuDeactivate, onSelect: () => onOpen('deactivate', key) });
+  else items.push({ id: 'activate', label: t.menuActivate, onSelect: () => onActivate(key) });
+  if (key.renewal) {
+    items.push(
+      { id: 'finish-renewal', label: t.menuFinishRenewal, onSelect: () => onOpen('finish-renewal', key) },
+      { id: 'undo-renewal', label: t.menuUndoRenewal, onSelect: () => onOpen('undo-renewal', key) },
+    );
+  } else items.push({ id: 'renew', label: t.menuRenew, onSelect: () => onOpen('renew', key) });
+  items.push({ id: 'delete', label: t.menuDelete, danger: true, onSelect: () => onOpen('delete', key) });
+
+  return (
+    <tr data-app-key={key.appKey} data-status={key.status} data-alert={key.alert}>
+      <th scope="row" class="key-cell">
+        <span class="mono app-key">{key.appKey}</span>
+        <span class="key-name">
+          {key.name}
+          {isOwnKey && <span class="tag tag-self">{t.yourKey}</span>}
+        </span>
+        {key.alert !== 'none' && <AlertBadge level={key.alert} />}
+        <ProblemMessage error={error} />
+      </th>
+      <td>
+        <TokenExpiries keyItem={key} now={now} />
+      </td>
+      <td>
+        {key.roles.length === 0 ? (
+          <span class="muted">{t.noRoles}</span>
+        ) : (
+          <ul class="role-tags">
+            {key.roles.map((role) => (
+              <li key={role} class="tag" data-role={role}>
+                {roleName(role)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td>
+        <time dateTime={key.createdAt} title={formatDateTime(key.createdAt, locale)}>
+          {formatDate(key.createdAt, locale)}
+        </time>
+      </td>
+      <td>
+        <span class={`status status-${key.status}`}>{key.status === 'active' ? t.active : t.inactive}</span>
+      </td>
+      <td class="actions-cell">
+        <RowMenu label={t.actionsFor(key.name)} items={items} />
+      </td>
+    </tr>
+  );
+}

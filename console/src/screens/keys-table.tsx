@@ -1,0 +1,51 @@
+// The table of keys with its column headers.
+import type { ApiError } from '../api/api-error';
+import type { Key, Role } from '../api/types';
+import type { KeyDialogKind } from '../dialogs/key-dialog-state';
+import { useI18n } from '../i18n/i18n';
+import { KeyRow } from './key-row';
+
+export interface KeysTableProps {
+  keys: Key[];
+  ownKey: string;
+  rowErrors: Record<string, ApiError>;
+  onOpen: (kind: KeyDialogKind, key: Key) => void;
+  onActivate: (key: Key) => void;
+  roles: Role[];
+}
+
+export function KeysTable({ keys, ownKey, rowErrors, onOpen, onActivate, roles }: KeysTableProps) {
+  const { t } = useI18n();
+  const roleName = (id: string): string => t.roles[id]?.name ?? roles.find((r) => r.id === id)?.name ?? id;
+  const now = Date.now();
+  return (
+    <table class="keys-table" aria-labelledby="main-heading" data-testid="keys-table">
+      <thead>
+        <tr>
+          <th scope="col">{t.colKeyName}</th>
+          <th scope="col">{t.colTokenDuration}</th>
+          <th scope="col">{t.colRoles}</th>
+          <th scope="col">{t.colCreated}</th>
+          <th scope="col">{t.colStatus}</th>
+          <th scope="col">
+            <span class="visually-hidden">{t.colActions}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {keys.map((key) => (
+          <KeyRow
+            key={key.appKey}
+            keyItem={key}
+            isOwnKey={key.appKey === ownKey}
+            now={now}
+            error={rowErrors[key.appKey] ?? null}
+            onOpen={onOpen}
+            onActivate={onActivate}
+            roleName={roleName}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}

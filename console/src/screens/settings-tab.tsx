@@ -1,0 +1,143 @@
+// Settings: token duration (90 days recommended), warning days and enforce expiry, loaded from
+// GET /v1/settings and applied with PUT. The warning may not exceed the duration (API.md).
+import { useEffect, useId, useState } from 'preact/hooks';
+import { asApiError, type ApiError } from '../api/api-error';
+import { TOKEN_DURATIONS, type Settings, type TokenDuration } from '../api/types';
+import { ProblemMessage } from '../components/problem-message';
+import { TextField } from '../components/text-field';
+import { useAction } from '../components/use-action';
+import { formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import { fieldError } from '../i18n/problem-text';
+import { useSession } from '../session-context';
+
+const RECOMMENDED: TokenDuration = 90;
+const MAX_WARNING_DAYS = 60;
+
+export function SettingsTab() {
+  const { t, locale } = useI18n();
+  const { api } = useSession();
+  const [current, setCurrent] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [duration, setDuration] = useState<TokenDuration>(RECOMMENDED);
+  const [warning, setWarning] = useState('');
+  const [enforce, setEnforce] = useState(true);
+  const [applied, setApplied] = useState(false);
+  const [warningInvalid, setWarningInvalid] = useState(false);
+  const action = useAction();
+  const id = useId();
+
+  const show = (settings: Settings): void => {
+    setCurrent(settings);
+    setDuration(settings.tokenDurationDays);
+    setWarning(String(settings.expiryWarningDays));
+    setEnforce(settings.enforceExpiry);
+  };
+
+  useEffect(() => {
+    api.getSettings().then(show, (failure: unknown) => setLoadError(asApiError(failure)));
+  }, [api]);
+
+  const maxWarning = Math.min(MAX_WARNING_DAYS, duration);
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    setApplied(false);
+    const days = Number(warning);
+    if (!/^\d+$/.test(warning.trim()) || days < 1 || days > maxWarning) {
+      setWarningInvalid(true);
+      return;
+    }
+    setWarningInvalid(false);
+    const saved = await action.run(() =>
+      api.putSettings({ tokenDurationDays: duration, expiryWarningDays: days, enforceExpiry: enforce }),
+    );
+    if (!saved) return;
+    show(saved);
+    setApplied(true);
+  };
+
+  return (
+    <>
+      <h1 id="main-heading" tabIndex={-1}>
+        {t.settingsTitle}
+      </h1>
+      <p>{t.settingsIntro}</p>
+      <ProblemMessage error={loadError} />
+      {!current && !loadError && <p role="status">{t.loading}</p>}
+      {current && (
+        <form class="settings-form card" onSubmit={(event) => void submit(event)} noValidate>
+          <fieldset>
+            <legend>{t.durationLegend}</legend>
+            <div class="duration-options">
+              {TOKEN_DURATIONS.map((days) => (
+                <div class="radio-field" key={days}>
+                  <input
+                    type="radio"
+                    name={`${id}-duration`}
+                    id={`${id}-duration-${days}`}
+                    value={days}
+                    checked={duration === days}
+                    onChange={() => {
+                      setDuration(days);
+                      setApplied(false);
+                    }}
+                  />
+                  <label for={`${id}-duration-${days}`}>
+                    {t.durationDays(days)} {days === RECOMMENDED && <span>{t.recommended}</span>}
+                  </label>
+                </div>
+              ))}
+            </div>
+            {fieldError(action.error, 'tokenDurationDays') && (
+              <p class="field-error">{fieldError(action.error, 'tokenDurationDays')}</p>
+            )}
+          </fieldset>
+          <TextField
+            label={t.warningLabel}
+            hint={t.warningHint(maxWarning)}
+            type="number"
+            min={1}
+            max={maxWarning}
+            value={warning}
+            required
+            error={
+              warningInvalid ? t.warningInvalid(maxWarning) : fieldError(action.error, 'expiryWarningDays')
+            }
+            onInput={(value) => {
+              setWarning(value);
+              setApplied(false);
+            }}
+          />
+          <div class="checkbox-field">
+            <input
+              type="checkbox"
+              id={`${id}-enforce`}
+              checked={enforce}
+              aria-describedby={`${id}-enforce-hint`}
+              onChange={(event) => {
+                setEnforce((event.currentTarget as HTMLInputElement).checked);
+                setApplied(false);
+              }}
+            />
+            <label for={`${id}-enforce`}>{t.enforceLabel}</label>
+            <p class="hint" id={`${id}-enforce-hint`}>
+              {t.enforceHint}
+            </p>
+          </div>
+          <div class="form-actions">
+            <button type="submit" class="button primary" disabled={action.busy}>
+              {action.busy ? t.working : t.apply}
+            </button>
+            <ProblemMessage error={action.error} />
+            <p role="status" class="status-text" data-testid="settings-status">
+              {applied ? t.applied : ''}
+            </p>
+          </div>
+          <p class="hint">
+            {current.updatedAt ? t.lastChanged(formatDateTime(current.updatedAt, locale)) : t.neverChanged}
+          </p>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+// Every main screen, in English and Portuguese: an axe-core check (no serious or critical
+// violations) and a screenshot for docs/screenshots/ (linked from console/README.md). Also the
+// keyboard paths: the row menu, a dialog's focus trap, Escape, and focus going back.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Credentials } from '../helpers/api';
+import { REPO_ROOT } from '../../infra/repo-root';
+import { describeInBrowser } from './support/browser';
+import { seriousViolations } from './support/axe';
+import { ConsoleHarness, type ConsoleLocale } from './support/console-harness';
+import { dialog, row } from './support/key-page';
+import { expectText, waitForValue } from './support/wait';
+
+const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const MAIN_SCREENS = ['sign-in', 'keys', 'generate-key', 'settings'];
+
+describeInBrowser('console: accessibility and screenshots', () => {
+  let harness: ConsoleHarness;
+  let operator: Credentials;
+  let storefront: string;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    harness = await ConsoleHarness.start();
+    operator = await seedDemoAccount(harness);
+    storefront = (await harness.api.request('GET', '/v1/keys?search=Storefront', { as: operator })).body
+      .items[0].appKey;
+  });
+  afterAll(async () => harness?.stop());
+
+  /**
+   * Photographs the screen and checks it with axe. The four main screens are checked in both
+   * languages; the secondary ones (menus, one-time token, delete) differ only in wording, so they
+   * are checked once, in English, to keep the suite within its time budget.
+   */
+  async function check(page: Page, screen: string, locale: ConsoleLocale): Promise<void> {
+    // The key list is photographed whole, so every alert level is in the picture.
+    await page.screenshot({
+      path: join(SCREENSHOTS, `${screen}-${locale.toLowerCase()}.png`),
+      fullPage: screen === 'keys',
+    });
+    if (locale !== 'en' && !MAIN_SCREENS.includes(screen)) return;
+    const violations = await seriousViolations(page);
+    expect({ screen, locale, violations }).toEqual({
+      screen,
+      locale,
+      violations: [],
+    });
+  }
+
+  test.each<[ConsoleLocale, string]>([
+    ['en', 'Generate'],
+    ['pt-BR', 'Gerar'],
+  ])('every screen passes axe and is photographed (%s)', async (locale, generateLabel) => {
+    const { context, page } = await harness.newPage(locale);
+
+    await page.goto(harness.url);
+    await page.locator('input[name="appKey"]').waitFor();
+    await check(page, 'sign-in', locale);
+
+    await harness.signIn(page, operator);
+    await row(page, storefront).waitFor();
+    await page.locator('button[data-alert="expired-critical"]').first().waitFor();
+    await check(page, 'keys', locale);
+
+    await page.getByTestId('generate-key').click();
+    const generate = dialog(page, 'generate-dialog');
+    await generate.locator('input[type="text"]').first().fill('ERP integration');
+    await generate.locator('input[value="catalog-read"]').check();
+    await generate.locator('input[value="key-admin"]').check();
+    await page.getByTestId('management-warning').waitFor();
+    await check(page, 'generate-key', locale);
+    await generate.locator('input[value="key-admin"]').uncheck();
+    await generate.getByRole('button', { name: generateLabel, exact: true }).click();
+    await dialog(page, 'token-dialog').waitFor();
+    await check(page, 'token-shown-once', locale);
+    await page.keyboard.press('Escape');
+    await dialog(page, 'token-dialog').waitFor({ state: 'detached' });
+
+    await row(page, storefront).locator('button[aria-haspopup="menu"]').click();
+    await page.getByRole('menu').waitFor();
+    await check(page, 'row-menu', locale);
+    await page.locator('[role="menu"] [data-action="delete"]').click();
+    await dialog(page, 'delete-dialog').waitFor();
+    await check(page, 'delete-key', locale);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('tab').nth(1).click();
+    await page.locator('form.settings-form').waitFor();
+    await check(page, 'settings', locale);
+    await context.close();
+  });
+
+  test('keyboard: the row menu opens, moves and closes with keys; a dialog keeps and returns focus', async () => {
+    // Arrange
+    const { context, page } = await harness.newPage('en');
+    await harness.signIn(page, operator);
+    const menuButton = row(page, storefront).locator('button[aria-haspopup="menu"]');
+    // Focus moves after Preact re-renders, so each expectation waits for it.
+    const expectFocus = (expected: string): Promise<string> =>
+      waitForValue<string>(
+        page,
+        `(document.activeElement?.dataset.action ?? document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName)`,
+        (value) => value === expected,
+      );
+
+    // Act + Assert: the menu button pattern
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    await expectFocus('edit');
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    await expectFocus('deactivate');
+    await page.keyboard.press('End');
+    await expectFocus('delete');
+    await page.keyboard.press('ArrowDown');
+    await expectFocus('edit');
+    await page.keyboard.press('Escape');
+    await expectFocus('Actions for Storefront');
+    expect(await page.getByRole('menu').count()).toBe(0);
+
+    // A dialog opened from the menu: focus inside, Tab cannot leave, Escape closes, focus returns
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const edit = dialog(page, 'edit-dialog');
+    await edit.waitFor();
+    await waitForValue<boolean>(page, '!!document.activeElement?.closest("dialog")', (inside) => inside);
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('!!document.activeElement?.closest("dialog")')).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await edit.waitFor({ state: 'detached' });
+    await expectFocus('Actions for Storefront');
+
+    // The tabs follow the arrow keys
+    await page.getByRole('tab', { name: 'Generated keys' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expectText(page, '#main-heading', 'Token settings');
+    expect(await page.getByRole('tab', { name: 'Settings' }).getAttribute('aria-selected')).toBe('true');
+    await context.close();
+    expect(harness.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+});
+
+/**
+ * An account whose keys show every state the console can display: each alert level (keys created
+ * at different moments of the API's clock), a pending renewal, an inactive key, several roles.
+ */
+async function seedDemoAccount(harness: ConsoleHarness): Promise<Credentials> {
+  const { api } = harness;
+  const clock = api.services.clock;
+  // Owner keys expire like any other (90 days by default): each stage gets a fresh one.
+  const first = await api.bootstrap('demostore');
+  await api.createKey(first, ['catalog-read'], 'Legacy importer');
+  clock.advanceDays(50);
+  const second = await api.bootstrap('demostore');
+  await api.createKey(second, ['orders-read'], 'Nightly sales report');
+  clock.advanceDays(45);
+  await api.createKey(second, ['catalog-read', 'orders-write'], 'ERP integration');
+  clock.advanceDays(85);
+  const operator = await api.bootstrap('demostore');
+  const pos = await api.createKey(operator, ['orders-write'], 'Old point of sale');
+  await api.request('POST', `/v1/keys/${pos.appKey}/deactivate`, { as: operator, body: {} });
+  const shop = await api.createKey(operator, ['catalog-read', 'orders-read'], 'Storefront');
+  await api.request('POST', `/v1/keys/${shop.appKey}/token/renew`, {
+    as: operator,
+    body: { deleteOldToken: 'later' },
+  });
+  await api.createKey(operator, ['key-viewer'], 'Audit dashboard');
+  return operator;
+}
