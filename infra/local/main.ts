@@ -4,13 +4,14 @@
 // the first owner key on a fresh data directory. Ctrl-C or SIGTERM stops everything, the Java
 // child included.
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createServices, setServices, type Services } from '../../shared/composition';
 import { loadConfig } from '../../shared/config';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table';
 import { bootstrapAccount } from '../../shared/use-cases/bootstrap';
-import { JavaMissingError, startDynamoDbLocal } from './dynamodb-local';
+import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { loadLocalSettings, type LocalSettings } from './local-settings';
 import { removeRuntimeInfo, runningInstance, writeRuntimeInfo } from './runtime-file';
 import { createApiServer } from './server';
@@ -27,25 +28,29 @@ async function main(): Promise<void> {
       `another instance (pid ${running.pid}) already serves DATA_DIR=${local.dataDir} at ${running.apiUrl}`,
     );
   }
-  mkdirSync(join(local.dataDir, 'dynamodb'), { recursive: true, mode: 0o700 });
-  const dynamo = await startDynamoDbLocal({
-    dbPath: join(local.dataDir, 'dynamodb'),
-    port: local.DYNAMODB_PORT,
-  });
-  // The web console at /, built on demand (skipped when its sources have not changed).
-  const server = createApiServer({ serveStatic: createConsoleHandler(await ensureConsoleBuilt(), { apiUrl: '' }) });
-
+  // Signals are handled from the first moment: a stop during start-up must not orphan Java.
+  const started: { dynamo?: RunningDynamoDb; server?: Server } = {};
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     removeRuntimeInfo(local.dataDir);
-    server.close();
-    await dynamo.stop();
-    process.exit(0);
+    started.server?.close();
+    await started.dynamo?.stop();
+    process.exit(0); // also runs the exit hook that kills a DynamoDB Local still starting
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+
+  mkdirSync(join(local.dataDir, 'dynamodb'), { recursive: true, mode: 0o700 });
+  const dynamo = (started.dynamo = await startDynamoDbLocal({
+    dbPath: join(local.dataDir, 'dynamodb'),
+    port: local.DYNAMODB_PORT,
+  }));
+  // The web console at /, built on demand (skipped when its sources have not changed).
+  const server = (started.server = createApiServer({
+    serveStatic: createConsoleHandler(await ensureConsoleBuilt(), { apiUrl: '' }),
+  }));
 
   Object.assign(process.env, {
     DYNAMODB_ENDPOINT: dynamo.endpoint,

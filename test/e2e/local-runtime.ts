@@ -1,0 +1,503 @@
+// End-to-end harness: runs the local runtime (`npm start`, i.e. `tsx infra/local/main.ts`) and the
+// operator commands as real child processes, the way a user runs them, and talks to them over HTTP.
+//
+// Every child is spawned in its own process group (detached) so that the whole tree — npm, sh, tsx,
+// node and the DynamoDB Local java process — can be killed at once: `killAll()` in afterAll (and on
+// worker exit) guarantees no Java process outlives a test file, whatever the test did.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/** tsx's CLI as a plain script, for running it with an absolute `node` and no PATH lookups. */
+export const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/** How the npm scripts run TypeScript: node itself with tsx as a loader (no relay process). */
+export const NODE_TSX = ['--import', 'tsx'];
+/** Anything shaped like an API token, anywhere in a text. */
+export const TOKEN_LIKE = /apt_[0-9A-Za-z]{49}/g;
+export const TOKEN_FORMAT = /^apt_[0-9A-Za-z]{49}$/;
+
+export interface Credentials {
+  appKey: string;
+  token: string;
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Milliseconds from the stop signal (or the spawn, for one-shot commands) to the exit. */
+  ms: number;
+}
+
+export interface RuntimeInfo {
+  pid: number;
+  dynamodbEndpoint: string;
+  tableName: string;
+  apiUrl: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Process groups
+
+const groups = new Set<number>();
+
+function killGroup(pgid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // ESRCH: nothing left in that group.
+  }
+}
+
+/** SIGKILLs every process group this module started. Call it in afterAll. */
+export function killAll(): void {
+  for (const pgid of groups) killGroup(pgid);
+  groups.clear();
+}
+process.once('exit', killAll);
+
+export interface ProcInfo {
+  pid: number;
+  state: string;
+  pgid: number;
+  cmdline: string;
+}
+
+function processes(): ProcInfo[] {
+  const out: ProcInfo[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid pgrp ..." — comm may hold spaces and parentheses.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      out.push({ pid: Number(entry), state: fields[0] ?? '?', pgid: Number(fields[2]), cmdline });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
+/** Processes of a group that are still running (zombies, already dead, are not counted). */
+export function liveMembers(pgid: number): ProcInfo[] {
+  return processes().filter((p) => p.pgid === pgid && p.state !== 'Z');
+}
+
+export function isRunning(pid: number): boolean {
+  return processes().some((p) => p.pid === pid && p.state !== 'Z');
+}
+
+/** Polls until `check` holds or `timeoutMs` passes; returns whether it held. */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * The command lines still running in a process group once it has had `graceMs` to wind down
+ * (empty when everything stopped): a failing expectation then names what was left behind.
+ */
+export async function remaining(proc: { liveMembers(): ProcInfo[] }, graceMs = 5_000): Promise<string[]> {
+  await eventually(() => proc.liveMembers().length === 0, graceMs);
+  return proc.liveMembers().map((p) => `${p.pid} ${p.cmdline}`);
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+export function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolveCheck) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.setTimeout(2_000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolveCheck(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolveCheck(false);
+    });
+    socket.once('error', () => resolveCheck(false));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Environment
+
+/** Variables of the test process that would change what the child does; a user has none of them. */
+const INHERITED_NOT = [
+  'LOG_LEVEL', // quiet-logs.ts silences the jest worker; the runtime must log as it does for a user
+  'TEST_DYNAMODB_ENDPOINT',
+  'DYNAMODB_ENDPOINT',
+  'TABLE_NAME',
+  'KEY_PROVIDER',
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'ACCOUNT',
+  'DYNAMODB_PORT',
+  'EXPIRY_SCAN_INTERVAL',
+];
+
+export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of INHERITED_NOT) delete env[name];
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spawning
+
+interface Spawned {
+  child: ChildProcess;
+  pgid: number;
+  stdout(): string;
+  stderr(): string;
+  /** stdout and stderr interleaved as they arrived. */
+  output(): string;
+  /** The spawned process itself exited (its children may live on). */
+  exited: Promise<ExitEvent>;
+  /** Its stdout and stderr reached end of file: every holder of the pipes is gone. */
+  closed: Promise<void>;
+}
+
+interface ExitEvent {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  at: number;
+}
+
+const within = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> =>
+  Promise.race([promise, new Promise<undefined>((done) => setTimeout(() => done(undefined), ms).unref())]);
+
+function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv): Spawned {
+  const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid === undefined) throw new Error(`could not spawn ${command}`);
+  const pgid = child.pid;
+  groups.add(pgid);
+  let stdout = '';
+  let stderr = '';
+  let all = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+    all += chunk.toString('utf8');
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+    all += chunk.toString('utf8');
+  });
+  const exited = new Promise<ExitEvent>((done) => {
+    child.once('exit', (code, signal) => done({ code, signal, at: Date.now() }));
+    child.once('error', () => done({ code: null, signal: null, at: Date.now() }));
+  });
+  const closed = new Promise<void>((done) => {
+    child.once('close', () => done());
+    child.once('error', () => done());
+  });
+  return { child, pgid, stdout: () => stdout, stderr: () => stderr, output: () => all, exited, closed };
+}
+
+export interface CommandResult extends Exit {
+  stdout: string;
+  stderr: string;
+  /** Live processes left in the command's group when it exited. */
+  leftBehind: ProcInfo[];
+}
+
+/** Runs a one-shot command from the repository root and waits for it to end. */
+export async function runCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<CommandResult> {
+  const started = Date.now();
+  const run = spawnGroup(command, args, env);
+  const timer = setTimeout(() => killGroup(run.pgid), timeoutMs);
+  const exit = await run.exited;
+  await within(run.closed, 5_000); // the rest of its output
+  clearTimeout(timer);
+  const leftBehind = liveMembers(run.pgid);
+  killGroup(run.pgid);
+  groups.delete(run.pgid);
+  if (Date.now() - started >= timeoutMs)
+    throw new Error(`${command} ${args.join(' ')} did not end within ${timeoutMs} ms:\n${run.output()}`);
+  return {
+    code: exit.code,
+    signal: exit.signal,
+    ms: exit.at - started,
+    stdout: run.stdout(),
+    stderr: run.stderr(),
+    leftBehind,
+  };
+}
+
+/** `npm run bootstrap -- ARGS` (via: 'npm') or `tsx infra/local/bootstrap-cli.ts ARGS` (via: 'tsx'). */
+export function bootstrapCommand(
+  dataDir: string,
+  args: string[],
+  via: 'npm' | 'tsx' = 'npm',
+): Promise<CommandResult> {
+  const env = childEnv({ DATA_DIR: dataDir });
+  return via === 'npm'
+    ? runCommand('npm', ['run', 'bootstrap', '--', ...args], env)
+    : runCommand(process.execPath, [...NODE_TSX, 'infra/local/bootstrap-cli.ts', ...args], env);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The long-running local runtime
+
+export interface LocalProcess {
+  /** The spawned process (npm or tsx), also the id of its process group. */
+  pid: number;
+  dataDir: string;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Live processes still in the process group. */
+  liveMembers(): ProcInfo[];
+  hasExited(): boolean;
+  /** Resolves with the first match of `pattern` in the output; rejects on exit or timeout. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** Waits for the process to exit on its own (Exit.ms counts from the call). */
+  waitForExit(timeoutMs?: number): Promise<Exit>;
+  /**
+   * Sends `signal` to the spawned process (or to its whole group, as a terminal's Ctrl-C does) and
+   * waits for that process to exit; rejects if it has not within `timeoutMs`. Its children may
+   * outlive it: check liveMembers(). Never kills anything itself; killAll() cleans up.
+   */
+  stop(signal?: NodeJS.Signals, options?: { group?: boolean; timeoutMs?: number }): Promise<Exit>;
+}
+
+export interface LocalRuntime extends LocalProcess {
+  /** Base URL as printed in the "listening on" line. */
+  url: string;
+  /** DATA_DIR/runtime.json as it was once the service listened. */
+  runtime: RuntimeInfo;
+  dynamoPort: number;
+  /** The DynamoDB Local java process(es) in the group once the service listened. */
+  javaPids: number[];
+  /** The owner key printed on a fresh data directory, or null if none was printed. */
+  owner: Credentials | null;
+}
+
+export const LISTENING = /API key service listening on (http:\/\/\S+)/;
+
+export function parseOwner(output: string): Credentials | null {
+  const appKey = /X-API-AppKey:\s+(\S+)/.exec(output)?.[1];
+  const token = /X-API-AppToken:\s+(\S+)/.exec(output)?.[1];
+  return appKey && token ? { appKey, token } : null;
+}
+
+/** The DynamoDB Local java processes in a process group. */
+export const javaIn = (members: ProcInfo[]): number[] =>
+  members.filter((p) => p.cmdline.includes('DynamoDBLocal')).map((p) => p.pid);
+
+/**
+ * Spawns the local runtime on `dataDir` with PORT=0 (the service prints the port it got) and
+ * returns at once. `via: 'npm'` runs `npm start` itself.
+ */
+export function launch(
+  dataDir: string,
+  env: Record<string, string | undefined> = {},
+  options: { via?: 'npm' | 'tsx' } = {},
+): LocalProcess {
+  const fullEnv = childEnv({ PORT: '0', DATA_DIR: dataDir, ...env });
+  const run =
+    options.via === 'npm'
+      ? spawnGroup('npm', ['start'], fullEnv)
+      : spawnGroup(process.execPath, [...NODE_TSX, 'infra/local/main.ts'], fullEnv);
+  let exitedAt: number | null = null;
+  void run.exited.then((exit) => (exitedAt = exit.at));
+
+  /** Waits for the process to exit; `since` is when the clock of Exit.ms starts. */
+  async function waitForExit(timeoutMs = 15_000, since = Date.now(), what = ''): Promise<Exit> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `still running ${timeoutMs} ms${what}: ` +
+                JSON.stringify(liveMembers(run.pgid).map((p) => p.cmdline)) +
+                `\n${run.output()}`,
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      const exit = await Promise.race([run.exited, timeout]);
+      await within(run.closed, 2_000); // the last of its output, unless orphans still hold the pipes
+      return { code: exit.code, signal: exit.signal, ms: exit.at - since };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    pid: run.pgid,
+    dataDir,
+    output: run.output,
+    liveMembers: () => liveMembers(run.pgid),
+    hasExited: () => exitedAt !== null,
+    waitForOutput(pattern, timeoutMs = 90_000) {
+      return new Promise<RegExpExecArray>((resolveMatch, reject) => {
+        const timer = setTimeout(() => {
+          detach();
+          reject(new Error(`no output matching ${pattern} within ${timeoutMs} ms:\n${run.output()}`));
+        }, timeoutMs);
+        const check = (): void => {
+          const match = pattern.exec(run.output());
+          if (!match) return;
+          clearTimeout(timer);
+          detach();
+          resolveMatch(match);
+        };
+        const detach = (): void => {
+          run.child.stdout!.off('data', check);
+          run.child.stderr!.off('data', check);
+        };
+        run.child.stdout!.on('data', check);
+        run.child.stderr!.on('data', check);
+        void run.exited.then(async () => {
+          await within(run.closed, 1_000);
+          check();
+          clearTimeout(timer);
+          reject(new Error(`exited before printing ${pattern}:\n${run.output()}`));
+        });
+        check();
+      });
+    },
+    waitForExit: (timeoutMs = 90_000) => waitForExit(timeoutMs),
+    stop(signal = 'SIGTERM', { group = false, timeoutMs = 15_000 } = {}) {
+      const sentAt = Date.now();
+      if (group) killGroup(run.pgid, signal);
+      else run.child.kill(signal);
+      return waitForExit(timeoutMs, sentAt, ` after ${signal}`);
+    },
+  };
+}
+
+/** launch() and wait for the "listening on" line; kills the group if it does not come. */
+export async function start(
+  dataDir: string,
+  env: Record<string, string | undefined> = {},
+  options: { via?: 'npm' | 'tsx'; timeoutMs?: number } = {},
+): Promise<LocalRuntime> {
+  const proc = launch(dataDir, env, options);
+  let url: string;
+  try {
+    url = (await proc.waitForOutput(LISTENING, options.timeoutMs ?? 90_000))[1]!;
+  } catch (error) {
+    killGroup(proc.pid);
+    throw error;
+  }
+  const runtime = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8')) as RuntimeInfo;
+  return {
+    ...proc,
+    url,
+    runtime,
+    dynamoPort: Number(new URL(runtime.dynamodbEndpoint).port),
+    javaPids: javaIn(proc.liveMembers()),
+    owner: parseOwner(proc.output()),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  as?: Credentials;
+  body?: unknown;
+  rawBody?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+export async function request<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  if (options.as) {
+    headers['X-API-AppKey'] = options.as.appKey;
+    headers['X-API-AppToken'] = options.as.token;
+  }
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(baseUrl + path, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
+
+/** A request function bound to one runtime. */
+export const client =
+  (baseUrl: string) =>
+  <T = any>(method: string, path: string, options?: RequestOptions): Promise<Reply<T>> =>
+    request<T>(baseUrl, method, path, options);
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+export interface FileHit {
+  file: string;
+  needle: string;
+  encoding: 'utf8' | 'utf16le';
+}
+
+/** Every regular file under `dir`, recursively. */
+export function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** Where any of `needles` occurs in any file under `dir` (binary-safe, UTF-8 and UTF-16LE). */
+export function findInFiles(dir: string, needles: string[]): FileHit[] {
+  const hits: FileHit[] = [];
+  for (const file of filesUnder(dir)) {
+    let content: Buffer;
+    try {
+      content = readFileSync(file);
+    } catch {
+      continue; // a journal file that went away
+    }
+    for (const needle of needles) {
+      for (const encoding of ['utf8', 'utf16le'] as const) {
+        if (content.includes(Buffer.from(needle, encoding))) hits.push({ file, needle, encoding });
+      }
+    }
+  }
+  return hits;
+}
