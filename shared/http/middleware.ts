@@ -1,6 +1,6 @@
 // The one middy stack every HTTP handler shares, in a fixed order:
 //   security headers (after/onError) -> request log -> problem+json errors (onError) ->
-//   header normalization -> input parsing (size limit, JSON, zod) -> authentication + permission.
+//   header normalization -> authentication + permission -> input parsing (size limit, JSON, zod).
 // middy runs `after` and `onError` in reverse registration order, so on an error the problem
 // renderer runs first, then the log line sees the final status, then security headers are added.
 import middy from '@middy/core';
@@ -62,20 +62,7 @@ export function httpHandler<N extends HandlerName>(
         const services = getServices();
         const { event } = request;
         const api = request.context.api!;
-        api.query = parseWith(
-          requestSchemas[route.query ?? 'NoQuery'],
-          event.queryStringParameters ?? {},
-          'query string',
-        );
-        const appKey = event.pathParameters?.appKey;
-        if (appKey !== undefined) {
-          if (!parseAppKey(appKey)) throw notFound();
-          api.appKey = appKey;
-        }
-        if (route.body) {
-          const raw = readJsonBody(event.body, event.isBase64Encoded, services.config.MAX_BODY_BYTES);
-          api.body = parseWith(requestSchemas[route.body], raw, 'body');
-        }
+        // Who is asking comes first: without valid credentials nothing about the input is judged.
         if (route.auth === 'key') {
           const headers = event.headers ?? {};
           api.caller = await authenticate(
@@ -86,6 +73,21 @@ export function httpHandler<N extends HandlerName>(
           if (route.permission && !api.caller.permissions.includes(route.permission)) {
             throw forbidden(`This key lacks the '${route.permission}' permission.`);
           }
+        }
+        // Management routes reject unknown query parameters as they reject unknown body fields;
+        // public routes (health, openapi, verify, the 404 catch-all) ignore a query they do not take.
+        if (route.query || route.auth === 'key') {
+          const schema = requestSchemas[route.query ?? 'NoQuery'];
+          api.query = parseWith(schema, event.queryStringParameters ?? {}, 'query string');
+        }
+        const appKey = event.pathParameters?.appKey;
+        if (appKey !== undefined) {
+          if (!parseAppKey(appKey)) throw notFound();
+          api.appKey = appKey;
+        }
+        if (route.body) {
+          const raw = readJsonBody(event.body, event.isBase64Encoded, services.config.MAX_BODY_BYTES);
+          api.body = parseWith(requestSchemas[route.body], raw, 'body');
         }
       },
     })

@@ -1,7 +1,7 @@
 // The key management use cases: each loads the key inside the caller's account, applies a pure
 // domain transition and writes it back with one guarded write, then drops cached verifications.
 import { checkCanGrant, checkRoleIds, isAdminKey, requirePermission } from '../domain/access';
-import { DomainError, forbidden, notFound } from '../domain/errors';
+import { DomainError, forbidden, notFound, UnavailableError } from '../domain/errors';
 import {
   alertOfKey,
   editKey,
@@ -100,24 +100,33 @@ export class KeyService {
     input: { name: string; roles: string[] },
     idempotent?: { caller: Caller; request: IdempotencyRequest },
   ): Promise<KeyWithToken> {
-    const now = this.clock.now();
     const settings = await this.settings.fresh(account);
-    const { token, record } = await this.mintToken(now, settings);
-    const created = createKey({
-      appKey: newAppKey(account, now),
-      account,
-      name: input.name,
-      roles: input.roles,
-      token: record,
-      nowMs: now,
-    });
-    const key = watchExpiry(created, settings.expiryWarningDays, now);
-    const result = { key: keyView(key, settings, now), token };
-    const guards: WriteGuards = { admin: adminChange(null, key) };
-    if (idempotent)
-      guards.idempotency = await this.idempotency.record(idempotent.caller, idempotent.request, result);
-    await this.store.saveKey(key, guards);
-    return result;
+    for (let attempt = 0; attempt < RETRIES; attempt++) {
+      const now = this.clock.now();
+      const { token, record } = await this.mintToken(now, settings);
+      const created = createKey({
+        appKey: newAppKey(account, now),
+        account,
+        name: input.name,
+        roles: input.roles,
+        token: record,
+        nowMs: now,
+      });
+      const key = watchExpiry(created, settings.expiryWarningDays, now);
+      const result = { key: keyView(key, settings, now), token };
+      const guards: WriteGuards = { admin: adminChange(null, key) };
+      if (idempotent)
+        guards.idempotency = await this.idempotency.record(idempotent.caller, idempotent.request, result);
+      try {
+        await this.store.saveKey(key, guards);
+        return result;
+      } catch (error) {
+        // A new key cannot lose a version race: this transaction collided with another one on the
+        // account item, and nothing was written. Try again with a fresh key and token.
+        if (!(error instanceof WriteConflict && error.reason === 'version')) throw error;
+      }
+    }
+    throw new UnavailableError(1, 'TransactionConflict');
   }
 
   async get(caller: Caller, appKey: string): Promise<KeyView> {
