@@ -12,8 +12,8 @@ import type { BenchServices } from './setup';
 import type { Plan } from './plan';
 import { batchNs, latencyUs, median } from './timing';
 
-/** The settings cache's TTL in a default configuration (it follows VERIFY_CACHE_TTL_SECONDS). */
-const DEFAULT_SETTINGS_TTL_MS = loadConfig({}).VERIFY_CACHE_TTL_SECONDS * 1000;
+/** The settings cache TTL of a default configuration (SETTINGS_CACHE_TTL_SECONDS). */
+const DEFAULT_SETTINGS_TTL_MS = loadConfig({}).SETTINGS_CACHE_TTL_SECONDS * 1000;
 
 export interface Credentials {
   appKey: string;

@@ -78,7 +78,7 @@ export function createAdapters(config: Config): Adapters {
 export function createServices(config: Config, adapters: Adapters = createAdapters(config)): Services {
   const { store, index, hasher, box, events, clock } = adapters;
   const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
-  const settings = new SettingsSource(store, clock, ttlMs);
+  const settings = new SettingsSource(store, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
   const verifier = new Verifier(store, hasher, settings, clock, new VerificationCache(ttlMs));
   const keys = new KeyService(store, hasher, settings, verifier, new Idempotency(store, box, clock), clock);
   const settingsService = new SettingsService(store, index, events, settings, verifier, clock);

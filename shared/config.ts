@@ -15,6 +15,8 @@ const Config = z
     SECRETS_KEY_ID: z.string().optional(),
     EVENT_BUS_NAME: z.string().optional(),
     VERIFY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+    /** Account settings as read by verification and listing; changes made here apply at once. */
+    SETTINGS_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
   })
   .refine((c) => c.KEY_PROVIDER === 'local' || (c.HMAC_KEY_ID && c.SECRETS_KEY_ID), {

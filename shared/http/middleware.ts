@@ -130,8 +130,11 @@ async function endLog(request: MiddyRequest): Promise<void> {
       ? ((request.error as Error & { cause_?: string }).cause_ ?? request.error.name)
       : undefined,
   };
+  // Successes are DEBUG: API Gateway's access log already records every request, and the hot
+  // path (verification) should not pay for a second line. Refusals and failures stay visible.
   if (status >= 500) logger.error('request failed', fields);
-  else logger.info('request', fields);
+  else if (status >= 400) logger.info('request refused', fields);
+  else logger.debug('request', fields);
 }
 
 async function renderError(request: MiddyRequest): Promise<void> {

@@ -1,6 +1,8 @@
 // A small in-process LRU of verification outcomes keyed by SHA-256(appKey, token): the token itself
 // is never held. Entries live for a short TTL and are dropped at once when their key changes here.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64') => string }).hash;
 
 export interface CacheEntry<V> {
   value: V;
@@ -18,7 +20,10 @@ export class VerificationCache<V> {
   ) {}
 
   static fingerprint(appKey: string, token: string): string {
-    return createHash('sha256').update(appKey).update('\0').update(token).digest('base64');
+    // The one-shot hash (Node 20.12+) costs about half of a createHash() chain on this hot path.
+    return oneShot
+      ? oneShot('sha256', `${appKey}\0${token}`, 'base64')
+      : crypto.createHash('sha256').update(`${appKey}\0${token}`).digest('base64');
   }
 
   get(fingerprint: string, nowMs: number): V | undefined {

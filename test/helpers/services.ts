@@ -49,6 +49,7 @@ export async function createTestServices(
     DYNAMODB_ENDPOINT: testEndpoint(),
     KEY_PROVIDER: 'local',
     VERIFY_CACHE_TTL_SECONDS: String(options.cacheTtlSeconds ?? 0),
+    SETTINGS_CACHE_TTL_SECONDS: String(options.cacheTtlSeconds ?? 0),
   });
   const clock = new TestClock();
   const events = new RecordingPublisher();
