@@ -1,9 +1,12 @@
 // Builds API Gateway HTTP API (payload 2.0) events from plain HTTP requests, the way API Gateway
 // does: lower-cased headers, repeated headers and query values joined by commas, decoded path
 // parameters. The handlers cannot tell the local runtime from AWS.
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+
+let sequence = 0;
+/** Unique per process and cheap: API Gateway's ids are opaque, so a counter serves locally. */
+export const nextRequestId = (): string => `local-${process.pid}-${++sequence}`;
 
 export interface MatchedRequest {
   routeKey: string;
@@ -53,7 +56,7 @@ export function toProxyEvent(
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
-      requestId: randomUUID(),
+      requestId: nextRequestId(),
       routeKey: match.routeKey,
       stage: '$default',
       time: now.toISOString(),

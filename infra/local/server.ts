@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { AUTHORIZER_HANDLER, type RouteDefinition } from '../../shared/routes';
 import type { AuthorizerResult } from '../../functions/authorizer';
-import { toAuthorizerEvent, toProxyEvent } from './api-gateway-events';
+import { nextRequestId, toAuthorizerEvent, toProxyEvent } from './api-gateway-events';
 import { matchRoute } from './route-matcher';
 
 /** API Gateway's own payload limit for HTTP APIs; handlers apply their own, much smaller one. */
@@ -32,7 +32,7 @@ function lambdaContext(functionName: string): Context {
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
     memoryLimitInMB: '256',
-    awsRequestId: crypto.randomUUID(),
+    awsRequestId: nextRequestId(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),

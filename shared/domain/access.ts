@@ -69,11 +69,22 @@ export const findRole = (id: string): Role | undefined => ROLES_BY_ID.get(id);
 const isManagement = (permission: string): permission is ManagementPermission =>
   (MANAGEMENT_PERMISSIONS as readonly string[]).includes(permission);
 
-/** The union of the permissions of `roles`, in a stable order. Unknown ids contribute nothing. */
+const permissionsByRoles = new Map<string, readonly string[]>();
+
+/**
+ * The union of the permissions of `roles`, in a stable order. Unknown ids contribute nothing.
+ * Memoised: it runs on every authenticated request, over a handful of distinct role lists.
+ */
 export function permissionsOf(roles: readonly string[]): string[] {
-  const all = new Set<string>();
-  for (const id of roles) for (const p of findRole(id)?.permissions ?? []) all.add(p);
-  return [...all].sort();
+  const id = roles.join(',');
+  let permissions = permissionsByRoles.get(id);
+  if (!permissions) {
+    const all = new Set<string>();
+    for (const role of roles) for (const p of findRole(role)?.permissions ?? []) all.add(p);
+    permissions = [...all].sort();
+    if (permissionsByRoles.size < 10_000) permissionsByRoles.set(id, permissions);
+  }
+  return [...permissions];
 }
 
 /** Checks a role list given by a caller: ids must exist, be unique and at most 20. */

@@ -105,6 +105,9 @@ export function httpHandler<N extends HandlerName>(
     });
 }
 
+/** Checked once: even a filtered-out Powertools call reads the environment on every request. */
+const DEBUG = logger.getLevelName() === 'DEBUG';
+
 async function startLog(request: MiddyRequest): Promise<void> {
   request.context.api = {
     body: undefined,
@@ -134,7 +137,7 @@ async function endLog(request: MiddyRequest): Promise<void> {
   // path (verification) should not pay for a second line. Refusals and failures stay visible.
   if (status >= 500) logger.error('request failed', fields);
   else if (status >= 400) logger.info('request refused', fields);
-  else logger.debug('request', fields);
+  else if (DEBUG) logger.debug('request', fields);
 }
 
 async function renderError(request: MiddyRequest): Promise<void> {
