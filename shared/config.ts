@@ -1,6 +1,6 @@
 // Configuration, parsed once at cold start from the environment. A bad environment fails fast with
 // a message naming the variable, instead of a confusing error on the first request.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Config = z
   .object({

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the route table and the zod schemas, so the document,
 // the validators and the deployed routes cannot drift apart.
-import { z } from 'zod';
+import * as z from 'zod';
 import { routes, type RouteDefinition } from './routes';
 import { PROBLEMS } from './http/problem';
 import { requestSchemas } from './http/schemas';

@@ -1,6 +1,6 @@
 // The local runtime's own settings (beyond shared/config.ts): where to listen, where data lives.
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const LocalSettings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -1,6 +1,6 @@
 // The zod schemas of every request and response: the validators the handlers use, the types they
 // get (z.infer), and the source of the OpenAPI document. Bodies are strict: unknown fields are 400.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALERT_LEVELS } from '../domain/expiry';
 import { TOKEN_DURATIONS } from '../domain/settings';
 import { MAX_ROLES_PER_KEY } from '../domain/access';
