@@ -53,7 +53,8 @@ describe('npm start: the local runtime on a fresh data directory', () => {
 
   beforeAll(async () => {
     // The expiry scan timer runs every second, so its output is part of what is checked for tokens.
-    rt = await start(dataDir, { EXPIRY_SCAN_INTERVAL: '1' }, { via: 'npm' });
+    // DEBUG: every request is logged, so the secret grep below covers the most output there can be.
+    rt = await start(dataDir, { EXPIRY_SCAN_INTERVAL: '1', LOG_LEVEL: 'DEBUG' }, { via: 'npm' });
     api = client(rt.url);
     owner = rt.owner!;
   }, 120_000);
