@@ -122,6 +122,8 @@ describeInBrowser('console: accessibility and screenshots', () => {
 
     // A dialog opened from the menu: focus inside, Tab cannot leave, Escape closes, focus returns
     await page.keyboard.press('ArrowDown');
+    // The menu opens on the next render: Enter must reach the item, not the button still focused.
+    await expectFocus('edit');
     await page.keyboard.press('Enter');
     const edit = dialog(page, 'edit-dialog');
     await edit.waitFor();
