@@ -67,10 +67,13 @@ async function dispatch(req: IncomingMessage, body: Buffer): Promise<APIGatewayP
 }
 
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  const headers: Record<string, string> = {};
+  const body = result.body ?? '';
+  // A known length, as API Gateway sends it: no chunked encoding, so head and body go out in one
+  // write instead of a corked writev of four chunks (the top cost in a --cpu-prof under load).
+  const headers: Record<string, string> = { 'content-length': String(Buffer.byteLength(body)) };
   for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
   res.writeHead(result.statusCode ?? 200, headers);
-  res.end(result.body ?? '');
+  res.end(body);
 }
 
 export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
