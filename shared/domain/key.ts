@@ -131,18 +131,19 @@ export function editKey(key: ApiKey, edit: KeyEdit, nowMs: number): ApiKey {
 export const setActive = (key: ApiKey, active: boolean, nowMs: number): ApiKey =>
   editKey(key, { active }, nowMs);
 
+export const renewalPending = (): DomainError =>
+  new DomainError(
+    'renewal-pending',
+    'An old token still awaits deletion: finish or undo that renewal first.',
+  );
+
 /**
  * Starts a renewal. `later` keeps the old token working (state pending-deletion) until the renewal is
  * finished or undone; `now` replaces it at once. Either way the expiry clock restarts with the new
  * token and any renewal flag raised by the expiry scan is cleared.
  */
 export function renewKey(key: ApiKey, token: TokenRecord, mode: DeleteOldToken, nowMs: number): ApiKey {
-  if (key.renewal) {
-    throw new DomainError(
-      'renewal-pending',
-      'An old token still awaits deletion: finish or undo that renewal first.',
-    );
-  }
+  if (key.renewal) throw renewalPending();
   const current = key.tokens[0]!;
   const tokens: TokenRecord[] = mode === 'now' ? [token] : [token, { ...current, state: 'pending-deletion' }];
   return bump(

@@ -1,7 +1,7 @@
 // Idempotent replay for create and renew: the first result is kept (sealed, it holds a token) for
 // 24 h, scoped to the caller's key; a retry with the same body gets it back, a different body 422.
 import { createHash } from 'node:crypto';
-import { DomainError } from '../domain/errors';
+import { DomainError, UnavailableError } from '../domain/errors';
 import type { Caller } from './caller';
 import type { Clock, IdempotencyRecord, KeyStore, SecretBox } from '../ports';
 
@@ -34,7 +34,17 @@ export class Idempotency {
         'This Idempotency-Key was already used with a different request.',
       );
     }
-    return JSON.parse(await this.box.open(record.sealedResponse, this.context(caller))) as T;
+    try {
+      return JSON.parse(await this.box.open(record.sealedResponse, this.context(caller))) as T;
+    } catch (error) {
+      if (error instanceof UnavailableError) throw error; // KMS briefly unreachable: retry later
+      // Sealed under a key we no longer hold (a rotated local key file, a disabled KMS key): the
+      // first response is gone for good. Never a 500, and never a second key under this header.
+      throw new DomainError(
+        'conflict',
+        'The first response to this Idempotency-Key can no longer be replayed; retry with a new Idempotency-Key.',
+      );
+    }
   }
 
   /** The record to write atomically with the operation's own write. */

@@ -9,6 +9,7 @@ import {
   keyView,
   newTokenRecord,
   renewKey,
+  renewalPending,
   setActive,
   undoRenewal,
 } from '../domain/key';
@@ -214,10 +215,9 @@ export class KeyService {
       if (!(error instanceof WriteConflict)) throw error;
       if (error.reason === 'idempotency' && idempotent)
         return (await this.idempotency.replay<KeyWithToken>(caller, idempotent))!;
-      // Not retried: two renewals racing must not both hand out a token. Explain the loss.
+      // Not retried: two renewals racing must not both hand out a token. Say why this one lost.
       const current = await this.load(caller, appKey);
-      if (current.renewal) renewKey(current, record, mode, now);
-      throw conflict();
+      throw current.renewal ? renewalPending() : conflict();
     }
     this.verifier.invalidate(appKey);
     return result;
