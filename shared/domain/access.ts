@@ -8,6 +8,7 @@ export const MANAGEMENT_PERMISSIONS = [
   'keys:renew',
   'settings:edit',
   'roles:edit',
+  'audit:view',
 ] as const;
 export type ManagementPermission = (typeof MANAGEMENT_PERMISSIONS)[number];
 
@@ -27,13 +28,13 @@ export const PREDEFINED_ROLES: readonly Role[] = [
     id: 'owner',
     name: 'Owner',
     description: 'Full control of keys, settings and roles.',
-    permissions: ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit'],
+    permissions: ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit', 'audit:view'],
   },
   {
     id: 'key-admin',
     name: 'Key administrator',
     description: 'Generates, edits, renews and deletes keys; changes token settings.',
-    permissions: ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit'],
+    permissions: ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'audit:view'],
   },
   {
     id: 'key-viewer',
@@ -122,6 +123,22 @@ export function checkCanGrant(
         `Granting role '${id}' needs permissions this key does not hold: ${missing.join(', ')}.`,
       );
     }
+  }
+}
+
+/**
+ * No escalation through other keys (API.md 1.1 "Acting on other keys"): a caller may change a key
+ * only if it holds every management permission that key holds. Otherwise a lesser key could renew
+ * a stronger one and take its new token, or demote, deactivate or delete it. A key always passes
+ * for itself. Every key-changing use case goes through this one check (shared/use-cases/).
+ */
+export function checkCanActOn(callerPermissions: readonly string[], targetRoles: readonly string[]): void {
+  const held = new Set(callerPermissions);
+  const missing = permissionsOf(targetRoles).filter((p) => isManagement(p) && !held.has(p));
+  if (missing.length > 0) {
+    throw forbidden(
+      `This key cannot change a key that holds permissions it lacks itself: ${missing.join(', ')}.`,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 // The key management use cases: each loads the key inside the caller's account, applies a pure
 // domain transition and writes it back with one guarded write, then drops cached verifications.
-import { checkCanGrant, checkRoleIds, isAdminKey, requirePermission } from '../domain/access';
+import { checkCanActOn, checkCanGrant, checkRoleIds, isAdminKey, requirePermission } from '../domain/access';
 import { DomainError, forbidden, notFound, UnavailableError } from '../domain/errors';
 import {
   alertOfKey,
@@ -176,7 +176,7 @@ export class KeyService {
       );
     }
     for (let attempt = 0; attempt < RETRIES; attempt++) {
-      const key = await this.load(caller, appKey);
+      const key = await this.loadToChange(caller, appKey);
       try {
         await this.store.deleteKey(key, { expectedVersion: key.version, admin: adminChange(key, null) });
         this.verifier.invalidate(appKey);
@@ -201,7 +201,7 @@ export class KeyService {
       const earlier = await this.idempotency.replay<KeyWithToken>(caller, idempotent);
       if (earlier) return earlier;
     }
-    const key = await this.load(caller, appKey);
+    const key = await this.loadToChange(caller, appKey);
     const now = this.clock.now();
     const settings = await this.settings.get(caller.account);
     const { token, record } = await this.mintToken(now, settings);
@@ -254,6 +254,16 @@ export class KeyService {
     return key;
   }
 
+  /**
+   * Loads a key the caller is about to change, applying API.md's "acting on other keys" rule on the
+   * state just read (so a retry after a lost race judges the fresh state, not a stale one).
+   */
+  private async loadToChange(caller: Caller, appKey: string): Promise<ApiKey> {
+    const key = await this.load(caller, appKey);
+    checkCanActOn(caller.permissions, key.roles);
+    return key;
+  }
+
   private async view(key: ApiKey): Promise<KeyView> {
     return keyView(key, await this.settings.get(key.account), this.clock.now());
   }
@@ -269,7 +279,7 @@ export class KeyService {
     transition: (key: ApiKey, nowMs: number) => ApiKey,
   ): Promise<KeyView> {
     for (let attempt = 0; attempt < RETRIES; attempt++) {
-      const key = await this.load(caller, appKey);
+      const key = await this.loadToChange(caller, appKey);
       if (options.ifMatch !== undefined && key.version !== options.ifMatch) throw preconditionFailed();
       const now = this.clock.now();
       const changed = transition(key, now);

@@ -28,7 +28,7 @@ import {
 jest.setTimeout(120_000);
 
 const APP_KEY_FORMAT = (account: string): RegExp => new RegExp(`^apk-${account}-[0-9A-HJKMNP-TV-Z]{26}$`);
-const MANAGEMENT = ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit'];
+const MANAGEMENT = ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit', 'audit:view'];
 
 describe('npm start: the local runtime on a fresh data directory', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'apikeys-e2e-run-'));

@@ -28,8 +28,8 @@ const ROLE_IDS = [
 
 /** API.md: the predefined roles and the endpoint permissions the matrix is derived from. */
 const CONTRACT_ROLES: Record<string, string[]> = {
-  owner: ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit'],
-  'key-admin': ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit'],
+  owner: ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit', 'audit:view'],
+  'key-admin': ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'audit:view'],
   'key-viewer': ['keys:view'],
   'catalog-read': ['catalog:read'],
   'catalog-write': ['catalog:read', 'catalog:write'],

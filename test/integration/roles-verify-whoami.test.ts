@@ -18,8 +18,8 @@ import {
 
 /** API.md's table of predefined roles. */
 const CONTRACT_ROLES: Record<string, string[]> = {
-  owner: ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit'],
-  'key-admin': ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit'],
+  owner: ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit', 'audit:view'],
+  'key-admin': ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'audit:view'],
   'key-viewer': ['keys:view'],
   'catalog-read': ['catalog:read'],
   'catalog-write': ['catalog:read', 'catalog:write'],

@@ -1,5 +1,6 @@
 // Roles and permissions (API.md "Predefined roles" and the no-escalation rule of POST /v1/keys).
 import {
+  checkCanActOn,
   checkCanGrant,
   checkRoleIds,
   findRole,
@@ -31,8 +32,8 @@ describe('predefined roles', () => {
     const table = Object.fromEntries(PREDEFINED_ROLES.map((r) => [r.id, [...r.permissions].sort()]));
 
     expect(table).toEqual({
-      owner: ['keys:edit', 'keys:renew', 'keys:view', 'roles:edit', 'settings:edit'],
-      'key-admin': ['keys:edit', 'keys:renew', 'keys:view', 'settings:edit'],
+      owner: ['audit:view', 'keys:edit', 'keys:renew', 'keys:view', 'roles:edit', 'settings:edit'],
+      'key-admin': ['audit:view', 'keys:edit', 'keys:renew', 'keys:view', 'settings:edit'],
       'key-viewer': ['keys:view'],
       'catalog-read': ['catalog:read'],
       'catalog-write': ['catalog:read', 'catalog:write'],
@@ -49,9 +50,9 @@ describe('predefined roles', () => {
     }
   });
 
-  it('name the five management permissions of API.md', () => {
+  it('name the six management permissions of API.md 1.1', () => {
     expect([...MANAGEMENT_PERMISSIONS].sort()).toEqual(
-      ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit'].sort(),
+      ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit', 'audit:view'].sort(),
     );
   });
 
@@ -185,5 +186,24 @@ describe('isAdminKey', () => {
   it('is false for an active key without keys:edit', () => {
     expect(isAdminKey({ status: 'active', roles: ['key-viewer', 'catalog-write'] })).toBe(false);
     expect(isAdminKey({ status: 'active', roles: [] })).toBe(false);
+  });
+});
+
+describe('checkCanActOn (acting on other keys)', () => {
+  it('lets a caller change keys whose management permissions it holds', () => {
+    expect(() => checkCanActOn(OWNER, ['owner'])).not.toThrow();
+    expect(() => checkCanActOn(OWNER, ['key-admin', 'catalog-write'])).not.toThrow();
+    expect(() => checkCanActOn(KEY_ADMIN, ['key-admin'])).not.toThrow();
+    expect(() => checkCanActOn(KEY_VIEWER, ['key-viewer', 'orders-write'])).not.toThrow();
+    // Keys without management permissions can be changed by anyone allowed by the route.
+    expect(() => checkCanActOn([], ['catalog-read', 'orders-write'])).not.toThrow();
+  });
+
+  it('refuses a lesser caller, naming what it lacks', () => {
+    const error = caught(() => checkCanActOn(KEY_ADMIN, ['owner']));
+    expect(error?.code).toBe('forbidden');
+    expect(error?.message).toContain('roles:edit');
+    expect(caught(() => checkCanActOn(KEY_VIEWER, ['key-admin']))?.code).toBe('forbidden');
+    expect(caught(() => checkCanActOn(KEY_ADMIN, ['catalog-read', 'owner']))?.code).toBe('forbidden');
   });
 });

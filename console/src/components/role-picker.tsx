@@ -5,7 +5,7 @@ import type { Role } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useId } from 'preact/hooks';
 
-const MANAGEMENT = ['keys:edit', 'keys:renew', 'settings:edit', 'roles:edit'];
+const MANAGEMENT = ['keys:edit', 'keys:renew', 'settings:edit', 'roles:edit', 'audit:view'];
 
 export interface RolePickerProps {
   roles: Role[];
