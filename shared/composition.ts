@@ -11,6 +11,7 @@ import { KmsHasher } from './adapters/kms-hasher';
 import { LocalSecretBox } from './adapters/local-secret-box';
 import { KmsSecretBox } from './adapters/kms-secret-box';
 import { systemClock } from './adapters/system-clock';
+import { SDK_TIMEOUTS } from './adapters/sdk-options';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDbExpiryIndex } from './adapters/dynamodb/dynamodb-expiry-index';
 import { LocalEventLog } from './adapters/local-event-log';
@@ -50,12 +51,8 @@ export function createAdapters(config: Config): Adapters {
   const store = new DynamoDbKeyStore(db, config.TABLE_NAME);
   const index = new DynamoDbExpiryIndex(db, config.TABLE_NAME);
   if (config.KEY_PROVIDER === 'kms') {
-    const kms = new KMSClient({
-      region: config.AWS_REGION,
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
-    });
-    const eventBridge = new EventBridgeClient({ region: config.AWS_REGION, maxAttempts: 3 });
+    const kms = new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
+    const eventBridge = new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
     return {
       store,
       index,

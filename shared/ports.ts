@@ -125,7 +125,8 @@ export interface JobStore {
   finishReexpiryJob(job: ReexpiryJob): Promise<void>;
 }
 
-export type WriteConflictReason = 'version' | 'last-admin' | 'idempotency';
+/** `in-progress`: another transaction on the same items had not finished (it may still commit). */
+export type WriteConflictReason = 'version' | 'last-admin' | 'idempotency' | 'in-progress';
 
 /** A guarded write lost: the key changed, it would remove the last admin key, or a replay exists. */
 export class WriteConflict extends Error {

@@ -2,6 +2,7 @@
 // entry; any failure fails the publish, so the caller does not record it and retries later.
 import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { UnavailableError } from '../domain/errors';
+import { rethrowSdkError } from './outage';
 import type { DomainEvent, EventPublisher } from '../ports';
 
 export class EventBridgePublisher implements EventPublisher {
@@ -27,7 +28,7 @@ export class EventBridgePublisher implements EventPublisher {
         );
         failed = out.FailedEntryCount ?? 0;
       } catch (error) {
-        throw new UnavailableError(1, (error as Error).name);
+        return rethrowSdkError(error);
       }
       if (failed > 0) throw new UnavailableError(1, 'PutEventsPartialFailure');
     }

@@ -1,7 +1,7 @@
 // TokenHasher on a KMS HMAC_256 key (GenerateMac, HMAC_SHA_256). KMS HMAC keys do not rotate, so
 // each stored hash names the key that made it; after introducing a new key, old hashes still verify.
 import { GenerateMacCommand, type KMSClient } from '@aws-sdk/client-kms';
-import { UnavailableError } from '../domain/errors';
+import { rethrowSdkError } from './outage';
 import type { TokenHasher } from '../ports';
 
 export class KmsHasher implements TokenHasher {
@@ -21,7 +21,7 @@ export class KmsHasher implements TokenHasher {
       );
       return Buffer.from(out.Mac!).toString('base64');
     } catch (error) {
-      throw new UnavailableError(1, (error as Error).name);
+      return rethrowSdkError(error);
     }
   }
 }

@@ -1,7 +1,7 @@
 // SecretBox on a symmetric KMS key: Encrypt/Decrypt with an encryption context. Replay responses
 // are about 1 KB, well under KMS's 4 KB plaintext limit, so no envelope is needed.
 import { DecryptCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
-import { UnavailableError } from '../domain/errors';
+import { rethrowSdkError } from './outage';
 import type { SecretBox } from '../ports';
 
 const PREFIX = 'v1.kms.';
@@ -23,7 +23,7 @@ export class KmsSecretBox implements SecretBox {
       );
       return PREFIX + Buffer.from(out.CiphertextBlob!).toString('base64');
     } catch (error) {
-      throw new UnavailableError(1, (error as Error).name);
+      return rethrowSdkError(error);
     }
   }
 
@@ -39,7 +39,7 @@ export class KmsSecretBox implements SecretBox {
       );
       return Buffer.from(out.Plaintext!).toString('utf8');
     } catch (error) {
-      throw new UnavailableError(1, (error as Error).name);
+      return rethrowSdkError(error);
     }
   }
 }

@@ -18,7 +18,8 @@ import { renderProblem } from './problem';
 import { parseWith, readJsonBody } from './request-parsing';
 import { requestSchemas, type RequestSchemaName } from './schemas';
 import type { ApiResult } from './responses';
-import { securityHeaders } from './security-headers';
+import { securityHeaders, withSecurityHeaders } from './security-headers';
+import { REQUEST_DEADLINE_MS, withDeadline } from './deadline';
 
 type RouteOf<N extends HandlerName> = Extract<Route, { handler: N }>;
 type SchemaOutput<S> = S extends RequestSchemaName ? z.output<(typeof requestSchemas)[S]> : undefined;
@@ -52,7 +53,7 @@ export function httpHandler<N extends HandlerName>(
   handle: (request: ApiRequest<N>) => Promise<ApiResult>,
 ) {
   const route = routeNamed(name);
-  return middy<APIGatewayProxyEventV2, ApiResult, Error, ApiContext>({ timeoutEarlyInMillis: 0 })
+  const stack = middy<APIGatewayProxyEventV2, ApiResult, Error, ApiContext>({ timeoutEarlyInMillis: 0 })
     .use(securityHeaders())
     .use({ before: startLog, after: endLog, onError: endLog })
     .use({ onError: renderError })
@@ -103,6 +104,23 @@ export function httpHandler<N extends HandlerName>(
         services: getServices(),
       });
     });
+  return async (event: APIGatewayProxyEventV2, context: Context): Promise<ApiResult> => {
+    const startedAt = Date.now();
+    try {
+      return await withDeadline(REQUEST_DEADLINE_MS, stack(event, context));
+    } catch (error) {
+      // Only the deadline reaches here: middy renders every other error as problem+json.
+      const response = withSecurityHeaders(renderProblem(error));
+      logger.error('request failed', {
+        route: event.routeKey,
+        status: response.statusCode,
+        durationMs: Date.now() - startedAt,
+        requestId: event.requestContext?.requestId,
+        error: (error as Error & { cause_?: string }).cause_ ?? (error as Error).name,
+      });
+      return response;
+    }
+  };
 }
 
 /** Checked once: even a filtered-out Powertools call reads the environment on every request. */
@@ -142,7 +160,12 @@ async function endLog(request: MiddyRequest): Promise<void> {
 
 async function renderError(request: MiddyRequest): Promise<void> {
   request.response = renderProblem(request.error);
+  // A defect, never an outage: the one message the internal-error alarm counts (infra/api-alarms.ts).
   if (request.response.statusCode >= 500 && request.response.statusCode !== 503) {
-    logger.error('unexpected error', { error: request.error });
+    logger.error('internal error', {
+      route: request.event.routeKey,
+      requestId: request.event.requestContext?.requestId,
+      error: request.error,
+    });
   }
 }

@@ -13,6 +13,12 @@ const HEADERS: Record<string, string> = {
 
 type WithHeaders = { response?: { headers?: Record<string, string | number | boolean> } | unknown };
 
+/** The same headers on a response built outside the middy stack (the request deadline's 503). */
+export const withSecurityHeaders = <R extends { headers?: Record<string, string> }>(response: R): R => ({
+  ...response,
+  headers: { ...HEADERS, ...(response.headers ?? {}) },
+});
+
 export function securityHeaders(): middy.MiddlewareObj {
   const apply = async (request: WithHeaders): Promise<void> => {
     const response = request.response as { headers?: Record<string, string> } | undefined;

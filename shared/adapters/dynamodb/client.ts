@@ -2,6 +2,7 @@
 // request never hangs on storage for more than a few seconds.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SDK_TIMEOUTS } from '../sdk-options';
 
 export interface DynamoDbOptions {
   region: string;
@@ -12,8 +13,7 @@ export function createDocumentClient(options: DynamoDbOptions): DynamoDBDocument
   const client = new DynamoDBClient({
     region: options.region,
     endpoint: options.endpoint,
-    maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+    ...SDK_TIMEOUTS,
     // DynamoDB Local accepts any credentials; in AWS the default chain (the Lambda role) applies.
     ...(options.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });

@@ -24,7 +24,7 @@ import {
 import { accountItemKey, accountPk, idempotencySk, KEY_SK_PREFIX, keyItemKey, keySk } from './item-keys';
 import { EXPIRY_INDEX_ATTRIBUTES, fromKeyItem, LIFECYCLE_ATTRIBUTES, toKeyItem } from './key-item';
 import { TTL_ATTRIBUTE } from './table-definition';
-import { storageCall } from './storage-errors';
+import { IN_PROGRESS, storageCall } from './storage-errors';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -121,7 +121,10 @@ export class DynamoDbKeyStore implements KeyStore {
     }
     await storageCall(
       () => this.db.send(new TransactWriteCommand({ TransactItems: items })),
-      (failedIndex) => new WriteConflict(reasons[failedIndex ?? 0] ?? 'version'),
+      (failedIndex) =>
+        new WriteConflict(
+          failedIndex === IN_PROGRESS ? 'in-progress' : (reasons[failedIndex ?? 0] ?? 'version'),
+        ),
     );
   }
 

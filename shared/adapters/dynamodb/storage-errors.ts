@@ -1,6 +1,11 @@
 // Turns DynamoDB SDK failures into domain terms: a failed condition is a WriteConflict (decided by
-// the caller), anything else means storage is unavailable (503, nothing changed). Never a 500.
+// the caller), an outage is UnavailableError (503, nothing changed), anything else is a defect and
+// is rethrown as it is (500 internal-error, alarmed).
 import { UnavailableError } from '../../domain/errors';
+import { rethrowSdkError } from '../outage';
+
+/** The failed index passed when another transaction on the same items was still in progress. */
+export const IN_PROGRESS = -1;
 
 interface SdkError {
   name?: string;
@@ -20,9 +25,14 @@ export async function storageCall<T>(
       const reasons = e.CancellationReasons ?? [];
       const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (index >= 0) throw onConditionFailed(index);
-      // Another transaction on the same items was in flight: the same as losing a version race.
-      if (reasons.some((r) => r.Code === 'TransactionConflict')) throw onConditionFailed(0);
+      // Another transaction on the same items was still in progress (it may not have committed yet).
+      if (reasons.some((r) => r.Code === 'TransactionConflict')) throw onConditionFailed(IN_PROGRESS);
     }
-    throw new UnavailableError(1, e.name ?? 'UnknownError');
+    if (e.name === 'TransactionCanceledException') {
+      const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? '');
+      if (codes.some((c) => c === 'ThrottlingError' || c === 'ProvisionedThroughputExceeded'))
+        throw new UnavailableError(1, 'TransactionThrottled');
+    }
+    return rethrowSdkError(error);
   }
 }

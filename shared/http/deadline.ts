@@ -1,0 +1,21 @@
+// The request deadline: whatever a handler waits on, the caller gets an answer within
+// REQUEST_DEADLINE_MS. SDK timeouts bound each call (shared/adapters/sdk-options.ts); this bounds a
+// request that makes several calls in a row, or waits on anything else. The work that lost the race
+// is not cancelled: a write may still land, which is why API.md tells clients to retry a 503 on a
+// write with the same Idempotency-Key.
+import { UnavailableError } from '../domain/errors';
+
+/** Under API.md's 5 s promise, with room for the response to travel. */
+export const REQUEST_DEADLINE_MS = 4_500;
+
+export async function withDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UnavailableError(1, 'RequestDeadline')), ms);
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
