@@ -44,6 +44,17 @@ export const unauthorized = (): DomainError =>
   // One message for every authentication failure: the caller learns nothing about which part failed.
   new DomainError('unauthorized', 'Missing or invalid API credentials.');
 
+/** A request with the same Idempotency-Key is still being processed: retry shortly to get its result. */
+export class RequestInFlightError extends DomainError {
+  readonly retryAfterSeconds = 1;
+  constructor() {
+    super(
+      'conflict',
+      'A request with this Idempotency-Key is still in progress; retry in a second to receive its result.',
+    );
+  }
+}
+
 /** Storage or KMS failed; nothing was changed and the caller may retry. */
 export class UnavailableError extends DomainError {
   constructor(

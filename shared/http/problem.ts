@@ -1,6 +1,12 @@
 // The one table from problem code to HTTP status, and the one renderer of application/problem+json
 // (RFC 9457). Unexpected errors are rendered without their details: no stack, no internal names.
-import { DomainError, UnavailableError, type FieldError, type ProblemCode } from '../domain/errors';
+import {
+  DomainError,
+  RequestInFlightError,
+  UnavailableError,
+  type FieldError,
+  type ProblemCode,
+} from '../domain/errors';
 
 export const PROBLEM_BASE = 'https://apikeys.dev/problems/';
 
@@ -53,6 +59,7 @@ export function problemOf(error: unknown): Problem {
 export function renderProblem(error: unknown): RenderedProblem {
   const problem = problemOf(error);
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
-  if (error instanceof UnavailableError) headers['retry-after'] = String(error.retryAfterSeconds);
+  if (error instanceof UnavailableError || error instanceof RequestInFlightError)
+    headers['retry-after'] = String(error.retryAfterSeconds);
   return { statusCode: problem.status, headers, body: JSON.stringify(problem) };
 }

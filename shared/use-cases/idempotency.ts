@@ -1,7 +1,8 @@
 // Idempotent replay for create and renew: the first result is kept (sealed, it holds a token) for
 // 24 h, scoped to the caller's key; a retry with the same body gets it back, a different body 422.
 import { createHash } from 'node:crypto';
-import { DomainError, UnavailableError } from '../domain/errors';
+import { DomainError, RequestInFlightError, UnavailableError } from '../domain/errors';
+import { WriteConflict } from '../ports';
 import type { Caller } from './caller';
 import type { Clock, IdempotencyRecord, KeyStore, SecretBox } from '../ports';
 
@@ -45,6 +46,24 @@ export class Idempotency {
         'The first response to this Idempotency-Key can no longer be replayed; retry with a new Idempotency-Key.',
       );
     }
+  }
+
+  /**
+   * After this request's write lost a race: if the winner was a request with the same
+   * Idempotency-Key that has committed, its result is this request's result too; if the winner's
+   * transaction was still in progress, the client is told to retry in a second (never a misleading
+   * `renewal-pending`). Null when another request won: the caller explains that loss itself.
+   */
+  async afterLostWrite<T>(
+    caller: Caller,
+    request: IdempotencyRequest,
+    lost: unknown,
+  ): Promise<T | null> {
+    const earlier = await this.replay<T>(caller, request);
+    if (earlier) return earlier;
+    if (lost instanceof WriteConflict && (lost.reason === 'in-progress' || lost.reason === 'idempotency'))
+      throw new RequestInFlightError();
+    return null;
   }
 
   /** The record to write atomically with the operation's own write. */

@@ -88,9 +88,9 @@ export class KeyService {
     try {
       return await this.issue(caller.account, input, idempotent && { caller, request: idempotent });
     } catch (error) {
-      if (error instanceof WriteConflict && error.reason === 'idempotency' && idempotent) {
-        return (await this.idempotency.replay<KeyWithToken>(caller, idempotent))!;
-      }
+      if (!(error instanceof WriteConflict) || !idempotent) throw error;
+      const earlier = await this.idempotency.afterLostWrite<KeyWithToken>(caller, idempotent, error);
+      if (earlier) return earlier;
       throw error;
     }
   }
@@ -123,8 +123,14 @@ export class KeyService {
         return result;
       } catch (error) {
         // A new key cannot lose a version race: this transaction collided with another one on the
-        // account item, and nothing was written. Try again with a fresh key and token.
-        if (!(error instanceof WriteConflict && error.reason === 'version')) throw error;
+        // account item, and nothing was written. If that was a request with the same
+        // Idempotency-Key, its result is ours; otherwise try again with a fresh key and token.
+        const collided =
+          error instanceof WriteConflict && (error.reason === 'version' || error.reason === 'in-progress');
+        if (!collided) throw error;
+        const earlier =
+          idempotent && (await this.idempotency.replay<KeyWithToken>(idempotent.caller, idempotent.request));
+        if (earlier) return earlier;
       }
     }
     throw new UnavailableError(1, 'TransactionConflict');
@@ -201,6 +207,30 @@ export class KeyService {
       const earlier = await this.idempotency.replay<KeyWithToken>(caller, idempotent);
       if (earlier) return earlier;
     }
+    try {
+      return await this.renewOnce(caller, appKey, mode, idempotent);
+    } catch (error) {
+      // A retry of this very request may have renewed the key since the replay check above (its
+      // renewal is then pending here, or it won the write): its result is this request's result.
+      const lostRace =
+        error instanceof WriteConflict || (error instanceof DomainError && error.code === 'renewal-pending');
+      if (idempotent && lostRace) {
+        const earlier = await this.idempotency.afterLostWrite<KeyWithToken>(caller, idempotent, error);
+        if (earlier) return earlier;
+      }
+      if (!(error instanceof WriteConflict)) throw error;
+      // Not retried: two renewals racing must not both hand out a token. Say why this one lost.
+      const current = await this.load(caller, appKey);
+      throw current.renewal ? renewalPending() : conflict();
+    }
+  }
+
+  private async renewOnce(
+    caller: Caller,
+    appKey: string,
+    mode: DeleteOldToken,
+    idempotent?: IdempotencyRequest,
+  ): Promise<KeyWithToken> {
     const key = await this.loadToChange(caller, appKey);
     const now = this.clock.now();
     const settings = await this.settings.get(caller.account);
@@ -209,16 +239,7 @@ export class KeyService {
     const result = { key: keyView(next, settings, now), token };
     const guards: WriteGuards = { expectedVersion: key.version };
     if (idempotent) guards.idempotency = await this.idempotency.record(caller, idempotent, result);
-    try {
-      await this.store.saveKey(next, guards);
-    } catch (error) {
-      if (!(error instanceof WriteConflict)) throw error;
-      if (error.reason === 'idempotency' && idempotent)
-        return (await this.idempotency.replay<KeyWithToken>(caller, idempotent))!;
-      // Not retried: two renewals racing must not both hand out a token. Say why this one lost.
-      const current = await this.load(caller, appKey);
-      throw current.renewal ? renewalPending() : conflict();
-    }
+    await this.store.saveKey(next, guards);
     this.verifier.invalidate(appKey);
     return result;
   }

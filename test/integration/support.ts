@@ -12,7 +12,7 @@ export const iso = (ms: number): string => new Date(ms).toISOString();
 
 export const PROBLEM_BASE = 'https://apikeys.dev/problems/';
 
-/** API.md's problem table (plus 413, which API Gateway-sized bodies produce). */
+/** API.md's problem table, with the codes added in 1.1. */
 export const PROBLEM_STATUS = {
   'validation-error': 400,
   'confirmation-required': 400,
@@ -22,9 +22,11 @@ export const PROBLEM_STATUS = {
   'renewal-pending': 409,
   'no-pending-renewal': 409,
   'last-admin-key': 409,
+  conflict: 409,
   'precondition-failed': 412,
   'payload-too-large': 413,
   'idempotency-mismatch': 422,
+  'internal-error': 500,
   'service-unavailable': 503,
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
