@@ -112,6 +112,18 @@ describe('KmsHasher', () => {
     expect((failure as Error).message).not.toContain('details from AWS');
     expect((failure as Error).message).not.toContain(TOKEN);
   });
+
+  it.each(['AccessDeniedException', 'DisabledException', 'NotFoundException', 'ValidationException'])(
+    'lets %s through as a defect (500 and an alarm), not an outage',
+    async (name) => {
+      kmsMock.on(GenerateMacCommand).rejects(awsError(name));
+
+      const failure = await new KmsHasher(kms, MAC_KEY).mac(TOKEN).catch((error: unknown) => error);
+
+      expect(failure).not.toBeInstanceOf(UnavailableError);
+      expect((failure as Error).name).toBe(name);
+    },
+  );
 });
 
 describe('KmsSecretBox', () => {
