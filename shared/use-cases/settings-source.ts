@@ -1,23 +1,30 @@
-// Account settings as the request paths need them: read through a short-lived in-process cache,
-// invalidated here on every settings change (other containers see it within the TTL).
+// Account settings as the request paths need them: read through a short-lived, bounded in-process
+// cache, invalidated here on every settings change (other containers see it within the TTL).
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { Clock, KeyStore } from '../ports';
+import { BoundedCache } from './bounded-cache';
+
+/** Accounts whose settings one container keeps: far more than a container serves at once. */
+export const SETTINGS_CACHE_MAX = 5_000;
 
 export class SettingsSource {
-  private readonly cache = new Map<string, { settings: Settings; until: number }>();
+  private readonly cache: BoundedCache<Settings>;
 
   constructor(
     private readonly store: KeyStore,
     private readonly clock: Clock,
-    private readonly ttlMs: number,
-  ) {}
+    ttlMs: number,
+    maxAccounts = SETTINGS_CACHE_MAX,
+  ) {
+    this.cache = new BoundedCache(ttlMs, maxAccounts);
+  }
 
   async get(account: string): Promise<Settings> {
     const now = this.clock.now();
-    const hit = this.cache.get(account);
-    if (hit && hit.until > now) return hit.settings;
+    const hit = this.cache.get(account, now);
+    if (hit) return hit;
     const settings = (await this.store.getAccount(account))?.settings ?? DEFAULT_SETTINGS;
-    if (this.ttlMs > 0) this.cache.set(account, { settings, until: now + this.ttlMs });
+    this.cache.set(account, settings, now);
     return settings;
   }
 
@@ -29,5 +36,10 @@ export class SettingsSource {
 
   invalidate(account: string): void {
     this.cache.delete(account);
+  }
+
+  /** Entries held now (tests and the bench check the bound). */
+  get cachedAccounts(): number {
+    return this.cache.size;
   }
 }

@@ -1,16 +1,24 @@
 // Verification: does (appKey, token) authenticate, and as whom? The hot path of the service.
-// A cache hit costs one SHA-256 and a Map lookup; a miss costs one GetItem with the MAC computed
-// concurrently. Malformed input is rejected before any I/O.
+// A cache hit costs one SHA-256 and a Map lookup. A miss costs one GetItem, then (only for a key that
+// exists) the MAC and the account's settings concurrently: an unknown appKey must cost no KMS call,
+// because KMS's request quota is shared by every tenant and garbage would otherwise spend it for all.
+// Unknown appKeys are remembered briefly, so a flood of the same garbage costs no storage read either.
+// Malformed input is rejected before any I/O.
 import { parseAppKey } from '../domain/ids';
 import { isWellFormedToken } from '../domain/token';
 import { judge, matchingToken, type VerificationOutcome } from '../domain/verification';
 import type { ApiKey, TokenRecord } from '../domain/key';
 import type { Clock, KeyStore, TokenHasher } from '../ports';
 import { VerificationCache } from './verification-cache';
+import { BoundedCache } from './bounded-cache';
 import type { SettingsSource } from './settings-source';
 
 /** lastUsedAt is written at most this often per key. */
 export const LAST_USED_INTERVAL_MS = 5 * 60_000;
+/** How long an appKey found not to exist is answered `invalid` without a read. AppKeys carry 80
+ * random bits, so no key created later can be one that was looked up before it existed. */
+export const UNKNOWN_KEY_TTL_MS = 60_000;
+export const UNKNOWN_KEY_CACHE_MAX = 10_000;
 
 interface Cached {
   key: ApiKey | null;
@@ -20,6 +28,7 @@ interface Cached {
 
 export class Verifier {
   private readonly lastTouched = new Map<string, number>();
+  private readonly unknownKeys = new BoundedCache<true>(UNKNOWN_KEY_TTL_MS, UNKNOWN_KEY_CACHE_MAX);
 
   constructor(
     private readonly store: KeyStore,
@@ -39,19 +48,21 @@ export class Verifier {
     const parsed = parseAppKey(appKey);
     if (!parsed || !isWellFormedToken(token)) return { valid: false, reason: 'invalid' };
 
-    const [key, mac, settings] = await Promise.all([
-      this.store.getKey(appKey),
-      this.hasher.mac(token),
-      this.settings.get(parsed.account),
-    ]);
+    if (this.unknownKeys.get(appKey, now)) return { valid: false, reason: 'invalid' };
+    const key = await this.store.getKey(appKey);
+    if (!key) {
+      this.unknownKeys.set(appKey, true, now);
+      return { valid: false, reason: 'invalid' };
+    }
+    const [mac, settings] = await Promise.all([this.hasher.mac(token), this.settings.get(parsed.account)]);
     const macs = new Map([[this.hasher.currentKeyId, mac]]);
     // A token hashed under an older MAC key (KMS HMAC keys do not rotate by themselves).
-    for (const t of key?.tokens ?? []) {
+    for (const t of key.tokens) {
       if (!macs.has(t.hashKeyId)) macs.set(t.hashKeyId, await this.hasher.mac(token, t.hashKeyId));
     }
     const entry: Cached = {
       key,
-      token: key ? matchingToken(key, macs) : undefined,
+      token: matchingToken(key, macs),
       enforceExpiry: settings.enforceExpiry,
     };
     // Unknown (appKey, token) pairs are not cached, so garbage cannot evict real entries.
@@ -61,6 +72,7 @@ export class Verifier {
 
   invalidate(appKey: string): void {
     this.cache.invalidate(appKey);
+    this.unknownKeys.delete(appKey);
   }
 
   private conclude(entry: Cached, now: number): VerificationOutcome {
