@@ -11,6 +11,7 @@ import { benchServices, createTable, openWorld, REGION, type BenchWorld } from '
 import { FULL_PLAN, QUICK_PLAN, type Plan } from './plan';
 import { createSizedAccounts, type SizedAccount } from './accounts';
 import { measureHit, measureMiss } from './micro';
+import { measureGarbage } from './garbage';
 import { measureListBySize, measureReindex } from './listing';
 import { measureHttp } from './http';
 import { measureScale } from './scan';
@@ -45,6 +46,9 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
   const miss = await measureMiss(cold, httpAccount.owner, plan);
   progress('SHA-256 floor vs cache-hit verification');
   const hit = await measureHit(warm, httpAccount.owner, plan);
+
+  progress('KMS calls and storage reads per 1,000 garbage verifications');
+  const garbage = await measureGarbage(warm, httpAccount.owner);
 
   progress('first list page by account size');
   const list_ms_by_keys = await measureListBySize(
@@ -87,6 +91,8 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
     verify_hit_over_sha256: hit.verify_hit_ns / hit.sha256_ns,
     ...http,
     http_verify_over_bare: http.http_verify_rps / http.http_bare_rps,
+    garbage_kms_per_1000: Object.fromEntries(Object.entries(garbage).map(([k, v]) => [k, v.kms])),
+    garbage_reads_per_1000: Object.fromEntries(Object.entries(garbage).map(([k, v]) => [k, v.reads])),
     list_ms_by_keys,
     verify_us_by_keys: scale.verify_us_by_keys,
     scan_keys: scale.scan_keys,

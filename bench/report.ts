@@ -10,6 +10,10 @@ export interface Figures extends HttpFigures {
   verify_hit_ns: number;
   verify_hit_over_sha256: number;
   http_verify_over_bare: number;
+  /** KMS MACs per 1,000 verifications of each kind of garbage (issue 9). */
+  garbage_kms_per_1000: Record<string, number>;
+  /** Storage reads (key and account items) per 1,000 verifications of each kind of garbage. */
+  garbage_reads_per_1000: Record<string, number>;
   list_ms_by_keys: Record<string, number>;
   verify_us_by_keys: Record<string, number>;
   scan_keys: number;
@@ -61,6 +65,20 @@ export const GOALS: Goal[] = [
     field: 'http_verify_over_bare',
     target: '>= 0.5, 0 errors',
     met: (f) => f.http_verify_over_bare >= 0.5 && f.http_verify_errors === 0,
+  },
+  {
+    field: 'garbage_kms_per_1000',
+    target: '0 unless the appKey exists',
+    met: (f) =>
+      f.garbage_kms_per_1000.malformed === 0 &&
+      f.garbage_kms_per_1000.unknown_appkey === 0 &&
+      f.garbage_kms_per_1000.repeated_unknown_appkey === 0,
+  },
+  {
+    field: 'garbage_reads_per_1000',
+    target: 'malformed 0, repeated unknown <= 1',
+    met: (f) =>
+      f.garbage_reads_per_1000.malformed === 0 && f.garbage_reads_per_1000.repeated_unknown_appkey! <= 1,
   },
   {
     field: 'list_ms_by_keys',
@@ -135,6 +153,8 @@ const UNITS: Partial<Record<keyof Figures, string>> = {
   http_verify_p99_ms: 'ms',
   http_list_rps: 'req/s',
   http_list_p99_ms: 'ms',
+  garbage_kms_per_1000: 'calls by kind',
+  garbage_reads_per_1000: 'reads by kind',
   list_ms_by_keys: 'ms by keys',
   verify_us_by_keys: 'µs by keys',
   scan_ms: 'ms',

@@ -6,6 +6,7 @@ import { logger } from '../shared/logger';
 import { authenticate } from '../shared/use-cases/authenticate';
 import { toAuthorizerContext, type AuthorizerContext } from '../shared/http/authorizer-context';
 import { DomainError } from '../shared/domain/errors';
+import { REQUEST_DEADLINE_MS, withDeadline } from '../shared/http/deadline';
 
 export interface AuthorizerResult {
   isAuthorized: boolean;
@@ -19,10 +20,10 @@ const header = (event: APIGatewayRequestAuthorizerEventV2, name: string): string
 
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
   try {
-    const caller = await authenticate(
-      getServices().verifier,
-      header(event, 'x-api-appkey'),
-      header(event, 'x-api-apptoken'),
+    // Bounded like every HTTP handler: a stalled storage denies in time instead of hanging.
+    const caller = await withDeadline(
+      REQUEST_DEADLINE_MS,
+      authenticate(getServices().verifier, header(event, 'x-api-appkey'), header(event, 'x-api-apptoken')),
     );
     return { isAuthorized: true, context: toAuthorizerContext(caller) };
   } catch (error) {
