@@ -99,33 +99,65 @@ export interface DueEntry {
 
 /** The expiry scan's view of the table: the due keys, and where it records its bookkeeping. */
 export interface ExpiryIndex {
-  /** One page of entries of `shard` due at or before `until`, earliest first. */
-  queryDue(
-    shard: number,
-    until: string,
-    after: unknown,
-    limit: number,
-  ): Promise<{ entries: DueEntry[]; next: unknown }>;
+  /**
+   * One page of the entries due at or before `until`. Pass the previous page's `next` as `after`
+   * (undefined for the first page); `next` is undefined after the last page. How the index is
+   * partitioned is the adapter's business: the pages cover all of it.
+   */
+  queryDue(until: string, after: unknown, limit: number): Promise<{ entries: DueEntry[]; next: unknown }>;
   /** Writes renewalFlag and dueAt only if the key is still at `expectedVersion`; false if it moved on. */
   recordWatch(key: ApiKey, expectedVersion: number): Promise<boolean>;
 }
 
-/** Re-expiry of an account's tokens that did not finish inside the settings request. */
+/**
+ * One pass over an account's keys, newest first, re-expiring each under the account's current
+ * settings. A pass that began part-way (after `endAt`) wraps around: past the oldest key it goes
+ * on from the newest, down to `endAt` itself.
+ */
+export interface ReexpiryPass {
+  /** The last key id done, or null before the first key (at the start, or just after wrapping). */
+  after: string | null;
+  /** The key id the pass began after, or null when it began at the newest key (no wrap). */
+  endAt: string | null;
+  /** True once the pass went past the oldest key and started again at the newest. */
+  wrapped: boolean;
+}
+
+/**
+ * An account's re-expiry job: at most one per account, which every settings change of the account
+ * coalesces into (see use-cases/reexpiry-jobs.ts).
+ */
 export interface ReexpiryJob {
   account: string;
-  /** Position to resume after (a key id), or null to start at the newest key. */
-  after: string | null;
+  /** A new value at every settings change: progress is saved only under the revision it was made for. */
+  revision: string;
+  /** The work left, or null when there is none (the record then only remembers `lastWakeAt`). */
+  pass: ReexpiryPass | null;
+  /** The settings change (Settings.updatedAt) the job converges on. */
   requestedAt: string;
+  /** When a `Settings Changed` event last woke the scan for this account (ISO), or null. */
+  lastWakeAt: string | null;
+  /** With no work left: when the record may be forgotten (ISO; DynamoDB TTL), else null. */
+  forgetAt: string | null;
 }
 
 export interface JobStore {
-  putReexpiryJob(job: ReexpiryJob): Promise<void>;
+  /** The account's job record, with work left or not. */
+  getReexpiryJob(account: string): Promise<ReexpiryJob | null>;
+  /** The jobs with work left (`pass` not null). */
   listReexpiryJobs(): Promise<ReexpiryJob[]>;
-  /** Removes the job only if nobody replaced it since it was read (a newer settings change). */
-  finishReexpiryJob(job: ReexpiryJob): Promise<void>;
+  /**
+   * Writes the job's revision, pass, requestedAt and forgetAt (never lastWakeAt) if the stored
+   * revision is still `expectedRevision` (null: no record may exist); false when it is not.
+   */
+  saveReexpiryJob(job: ReexpiryJob, expectedRevision: string | null): Promise<boolean>;
+  /**
+   * Records a wake-up at `at` unless the last one was after `notAfter`; true when recorded (the
+   * caller then publishes the event). Only for a job record that exists.
+   */
+  claimReexpiryWake(account: string, at: string, notAfter: string): Promise<boolean>;
 }
 
-/** `in-progress`: another transaction on the same items had not finished (it may still commit). */
 export type WriteConflictReason = 'version' | 'last-admin' | 'idempotency' | 'in-progress';
 
 /** A guarded write lost: the key changed, it would remove the last admin key, or a replay exists. */

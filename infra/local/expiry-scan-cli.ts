@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `Examined ${report.examined} index entries; newly flagged: ${f.expiring} expiring, ${f.expired} expired, ${f['expired-critical']} expired-critical` +
         (report.failed ? `; ${report.failed} could not be published (retried next run)` : '') +
+        (report.reexpired ? `; re-expired ${report.reexpired} keys after settings changes` : '') +
         '\n',
     );
   }

@@ -3,12 +3,15 @@
 // the sparse expiry index, so its cost follows the number of tokens due, not the number of keys.
 // The index is its own checkpoint: a handled key's dueAt moves past `now` and leaves the window,
 // so a run stopped by its deadline is continued by the next one without duplicates or gaps.
+//
+// Fairness: due tokens come first in every run, and re-expiry jobs (settings changes of large
+// accounts) get only the time left, a turn per job, so no account's settings changes can keep
+// another account's expiring token unflagged.
 import { alertOf, type FlagLevel } from '../domain/expiry';
 import { levelsToNotify, watchExpiry } from '../domain/expiry-watch';
 import type { ApiKey } from '../domain/key';
 import type { Settings } from '../domain/settings';
 import { iso } from '../domain/time';
-import { EXPIRY_SHARDS } from '../adapters/dynamodb/table-definition';
 import type { Clock, DomainEvent, EventPublisher, ExpiryIndex, JobStore, KeyStore } from '../ports';
 import type { SettingsService } from './manage-settings';
 
@@ -25,6 +28,8 @@ export interface ScanReport {
   examined: number;
   /** Keys whose events could not be published: retried by the next run. */
   failed: number;
+  /** Keys the re-expiry jobs of settings changes went through in this run. */
+  reexpired: number;
   /** False when the deadline stopped the run early. */
   complete: boolean;
 }
@@ -53,23 +58,38 @@ export class ExpiryScan {
       flagged: { expiring: 0, expired: 0, 'expired-critical': 0 },
       examined: 0,
       failed: 0,
+      reexpired: 0,
       complete: true,
     };
-    // Settings changes first: they move expiries, and so what is due.
-    await this.settingsService.runReexpiryJobs(now, outOfTime);
+    const pageSize = options.pageSize ?? 100;
+    if (!(await this.flagDue(now, pageSize, outOfTime, report))) return { ...report, complete: false };
+    const jobs = await this.settingsService.runReexpiryJobs(now, outOfTime);
+    report.reexpired = jobs.keys;
+    if (!jobs.finished) return { ...report, complete: false };
+    // Re-expiry may have moved tokens into the window: flag them now rather than next run.
+    if (jobs.keys > 0 && !(await this.flagDue(now, pageSize, outOfTime, report)))
+      return { ...report, complete: false };
+    return report;
+  }
+
+  /** Handles every entry due by `now`; false when the deadline stopped it first. */
+  private async flagDue(
+    now: number,
+    pageSize: number,
+    outOfTime: () => boolean,
+    report: ScanReport,
+  ): Promise<boolean> {
     const settingsOf = memo((account: string) => this.store.getAccount(account).then((a) => a?.settings));
     const until = iso(now);
-    for (let shard = 0; shard < EXPIRY_SHARDS; shard++) {
-      let after: unknown = undefined;
-      do {
-        if (outOfTime()) return { ...report, complete: false };
-        const page = await this.index.queryDue(shard, until, after, options.pageSize ?? 100);
-        report.examined += page.entries.length;
-        for (const entry of page.entries) await this.examine(entry.appKey, now, settingsOf, report);
-        after = page.next;
-      } while (after);
-    }
-    return report;
+    let after: unknown = undefined;
+    do {
+      if (outOfTime()) return false;
+      const page = await this.index.queryDue(until, after, pageSize);
+      report.examined += page.entries.length;
+      for (const entry of page.entries) await this.examine(entry.appKey, now, settingsOf, report);
+      after = page.next;
+    } while (after);
+    return true;
   }
 
   private async examine(

@@ -1,18 +1,19 @@
 // The expiry scan's access to the table: Query on the sparse expiry index (never a Scan), the
 // scan's conditional bookkeeping writes, and the re-expiry job records.
-import {
-  DeleteCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApiKey } from '../../domain/key';
 import { WriteConflict, type DueEntry, type ExpiryIndex, type JobStore, type ReexpiryJob } from '../../ports';
-import { JOBS_PK, keyItemKey, reexpiryJobSk } from './item-keys';
+import { JOBS_PK, keyItemKey, REEXPIRY_JOB_SK_PREFIX, reexpiryJobSk } from './item-keys';
 import { dueShardOf } from './key-item';
 import { storageCall } from './storage-errors';
-import { EXPIRY_INDEX } from './table-definition';
+import { EXPIRY_INDEX, EXPIRY_SHARDS, TTL_ATTRIBUTE } from './table-definition';
+import { fromJobItem, ttlOf } from './job-item';
+
+/** Where a walk over the due entries stands: the shard, and the position inside it. */
+interface DueCursor {
+  shard: number;
+  key?: Record<string, unknown>;
+}
 
 export class DynamoDbExpiryIndex implements ExpiryIndex, JobStore {
   constructor(
@@ -21,30 +22,39 @@ export class DynamoDbExpiryIndex implements ExpiryIndex, JobStore {
   ) {}
 
   async queryDue(
-    shard: number,
     until: string,
     after: unknown,
     limit: number,
   ): Promise<{ entries: DueEntry[]; next: unknown }> {
-    const out = await storageCall(() =>
-      this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: EXPIRY_INDEX.name,
-          KeyConditionExpression: '#shard = :shard AND #due <= :until',
-          ExpressionAttributeNames: { '#shard': EXPIRY_INDEX.partitionKey, '#due': EXPIRY_INDEX.sortKey },
-          ExpressionAttributeValues: { ':shard': `DUE#${shard}`, ':until': until },
-          ProjectionExpression: 'appKey, #due',
-          ExclusiveStartKey: after as Record<string, unknown> | undefined,
-          Limit: limit,
-        }),
-      ),
-    );
-    const entries = (out.Items ?? []).map((i) => ({
-      appKey: String(i.appKey),
-      dueAt: String(i[EXPIRY_INDEX.sortKey]),
-    }));
-    return { entries, next: out.LastEvaluatedKey };
+    let cursor: DueCursor = (after as DueCursor | undefined) ?? { shard: 0 };
+    for (;;) {
+      const out = await storageCall(() =>
+        this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: EXPIRY_INDEX.name,
+            KeyConditionExpression: '#shard = :shard AND #due <= :until',
+            ExpressionAttributeNames: { '#shard': EXPIRY_INDEX.partitionKey, '#due': EXPIRY_INDEX.sortKey },
+            ExpressionAttributeValues: { ':shard': `DUE#${cursor.shard}`, ':until': until },
+            ProjectionExpression: 'appKey, #due',
+            ExclusiveStartKey: cursor.key,
+            Limit: limit,
+          }),
+        ),
+      );
+      const entries = (out.Items ?? []).map((i) => ({
+        appKey: String(i.appKey),
+        dueAt: String(i[EXPIRY_INDEX.sortKey]),
+      }));
+      const next: DueCursor | undefined = out.LastEvaluatedKey
+        ? { shard: cursor.shard, key: out.LastEvaluatedKey }
+        : cursor.shard + 1 < EXPIRY_SHARDS
+          ? { shard: cursor.shard + 1 }
+          : undefined;
+      // An empty shard is no page: go on to the next one within this call.
+      if (entries.length > 0 || !next) return { entries, next };
+      cursor = next;
+    }
   }
 
   async recordWatch(key: ApiKey, expectedVersion: number): Promise<boolean> {
@@ -78,51 +88,112 @@ export class DynamoDbExpiryIndex implements ExpiryIndex, JobStore {
     }
   }
 
-  async putReexpiryJob(job: ReexpiryJob): Promise<void> {
-    await storageCall(() =>
-      this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { PK: JOBS_PK, SK: reexpiryJobSk(job.account), ...job },
-        }),
-      ),
-    );
-  }
-
-  async listReexpiryJobs(): Promise<ReexpiryJob[]> {
+  async getReexpiryJob(account: string): Promise<ReexpiryJob | null> {
     const out = await storageCall(() =>
       this.db.send(
-        new QueryCommand({
+        new GetCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': JOBS_PK, ':prefix': 'REEXPIRY#' },
+          Key: { PK: JOBS_PK, SK: reexpiryJobSk(account) },
           ConsistentRead: true,
         }),
       ),
     );
-    return (out.Items ?? []).map((i) => ({
-      account: String(i.account),
-      after: (i.after as string | null) ?? null,
-      requestedAt: String(i.requestedAt),
-    }));
+    return out.Item ? fromJobItem(out.Item) : null;
   }
 
-  async finishReexpiryJob(job: ReexpiryJob): Promise<void> {
+  async listReexpiryJobs(): Promise<ReexpiryJob[]> {
+    const jobs: ReexpiryJob[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await storageCall(() =>
+        this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            // Records without work only remember a recent wake-up until their TTL removes them.
+            FilterExpression: 'attribute_exists(#pass)',
+            ExpressionAttributeNames: { '#pass': 'pass' },
+            ExpressionAttributeValues: { ':pk': JOBS_PK, ':prefix': REEXPIRY_JOB_SK_PREFIX },
+            ExclusiveStartKey: start,
+            ConsistentRead: true,
+          }),
+        ),
+      );
+      jobs.push(...(out.Items ?? []).map(fromJobItem));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return jobs;
+  }
+
+  async saveReexpiryJob(job: ReexpiryJob, expectedRevision: string | null): Promise<boolean> {
+    const names: Record<string, string> = {
+      '#account': 'account',
+      '#revision': 'revision',
+      '#requestedAt': 'requestedAt',
+      '#pass': 'pass',
+      '#ttl': TTL_ATTRIBUTE,
+    };
+    const values: Record<string, unknown> = {
+      ':account': job.account,
+      ':revision': job.revision,
+      ':requestedAt': job.requestedAt,
+    };
+    const sets = ['#account = :account', '#revision = :revision', '#requestedAt = :requestedAt'];
+    const removes: string[] = [];
+    if (job.pass) {
+      sets.push('#pass = :pass');
+      values[':pass'] = job.pass;
+    } else removes.push('#pass');
+    if (job.forgetAt) {
+      sets.push('#ttl = :ttl');
+      values[':ttl'] = ttlOf(job.forgetAt);
+    } else removes.push('#ttl');
+    let condition = 'attribute_not_exists(PK)';
+    if (expectedRevision !== null) {
+      condition = '#revision = :expected';
+      values[':expected'] = expectedRevision;
+    }
+    const update = `SET ${sets.join(', ')}` + (removes.length ? ` REMOVE ${removes.join(', ')}` : '');
+    return this.conditionalJobUpdate(job.account, update, condition, names, values);
+  }
+
+  async claimReexpiryWake(account: string, at: string, notAfter: string): Promise<boolean> {
+    return this.conditionalJobUpdate(
+      account,
+      'SET #wake = :at',
+      'attribute_exists(PK) AND (attribute_not_exists(#wake) OR #wake <= :notAfter)',
+      { '#wake': 'lastWakeAt' },
+      { ':at': at, ':notAfter': notAfter },
+    );
+  }
+
+  /** True when written, false when the condition failed (someone else's change won). */
+  private async conditionalJobUpdate(
+    account: string,
+    update: string,
+    condition: string,
+    names: Record<string, string>,
+    values: Record<string, unknown>,
+  ): Promise<boolean> {
     try {
       await storageCall(
         () =>
           this.db.send(
-            new DeleteCommand({
+            new UpdateCommand({
               TableName: this.tableName,
-              Key: { PK: JOBS_PK, SK: reexpiryJobSk(job.account) },
-              ConditionExpression: 'requestedAt = :at',
-              ExpressionAttributeValues: { ':at': job.requestedAt },
+              Key: { PK: JOBS_PK, SK: reexpiryJobSk(account) },
+              UpdateExpression: update,
+              ConditionExpression: condition,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
             }),
           ),
         () => new WriteConflict('version'),
       );
+      return true;
     } catch (error) {
-      if (!(error instanceof WriteConflict)) throw error; // else a newer settings change owns it now
+      if (error instanceof WriteConflict) return false;
+      throw error;
     }
   }
 }

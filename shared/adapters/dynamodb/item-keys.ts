@@ -24,4 +24,5 @@ export const accountItemKey = (account: string): ItemKey => ({ PK: accountPk(acc
 
 /** Pending background jobs share one small partition: they are rare and short-lived. */
 export const JOBS_PK = 'JOBS';
-export const reexpiryJobSk = (account: string): string => `REEXPIRY#${account}`;
+export const REEXPIRY_JOB_SK_PREFIX = 'REEXPIRY#';
+export const reexpiryJobSk = (account: string): string => `${REEXPIRY_JOB_SK_PREFIX}${account}`;
