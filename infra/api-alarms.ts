@@ -1,15 +1,26 @@
 // Alarms on what would hurt integrations: 5xx rate at the API, and per function errors, throttles
-// and p99 duration; plus a tighter p99 alarm on the verification path. All notify one SNS topic.
+// and p99 duration; plus a tighter p99 alarm on the verification path, and any internal error (a
+// defect answered 500, which the HTTP layer logs as `internal error`). All notify one SNS topic.
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { ApiFunction } from './api-function';
+
+/** Where the internal-error count goes: the service's own metrics namespace. */
+export const METRICS_NAMESPACE = 'ApiKeys';
+export const INTERNAL_ERRORS_METRIC = 'InternalErrors';
+/**
+ * The line the HTTP layer writes (Powertools JSON) for an unexpected error answered 500
+ * `internal-error`; outages (503) are logged otherwise and are not counted here.
+ */
+export const INTERNAL_ERROR_PATTERN = '{ $.level = "ERROR" && $.message = "internal error" }';
 
 export interface ApiAlarmsProps {
   readonly api: apigw.HttpApi;
@@ -92,6 +103,31 @@ export class ApiAlarms extends Construct {
         3,
       );
     }
+    // One metric fed by every API function's log group: a single 500 is a defect worth a look.
+    for (const [name, fn] of Object.entries(props.functions)) {
+      new logs.MetricFilter(this, `${name}-internal-errors`, {
+        logGroup: fn.logGroup,
+        filterPattern: logs.FilterPattern.literal(INTERNAL_ERROR_PATTERN),
+        metricNamespace: METRICS_NAMESPACE,
+        metricName: INTERNAL_ERRORS_METRIC,
+        metricValue: '1',
+      });
+    }
+    this.add(
+      'internal-errors',
+      new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: INTERNAL_ERRORS_METRIC,
+        period,
+        statistic: 'Sum',
+      }),
+      1,
+      'Internal errors (500 internal-error) logged by the API functions: a defect, see the ERROR lines',
+      notify,
+      1,
+      cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    );
+
     for (const fn of props.verificationPath) {
       const name = fn.node.id;
       this.add(
@@ -113,12 +149,13 @@ export class ApiAlarms extends Construct {
     description: string,
     action: actions.SnsAction = this.notify,
     evaluationPeriods = 2,
+    comparisonOperator = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
   ): void {
     const alarm = new cloudwatch.Alarm(this, id, {
       metric,
       threshold,
       evaluationPeriods,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      comparisonOperator,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       alarmDescription: description,
     });

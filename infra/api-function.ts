@@ -20,6 +20,8 @@ export interface ApiFunctionProps {
   readonly timeout?: Duration;
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
+  /** Concurrency reserved for (and capping) the function. @default none: the account's pool */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /** ESM bundles need `require` for the CommonJS dependencies esbuild leaves as dynamic requires. */
@@ -52,6 +54,7 @@ export class ApiFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       tracing: lambda.Tracing.ACTIVE,
       logGroup: this.logGroup,
       role: this.role,

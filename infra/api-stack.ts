@@ -17,6 +17,12 @@ import { statementsFor } from './route-permissions';
 import { ApiAlarms } from './api-alarms';
 import { ExpiryScanSchedule } from './expiry-scan-schedule';
 
+/** A route's own throttle (requests per second, and the burst above it). */
+export interface RouteThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
 export interface ApiStackProps extends StackProps {
   readonly table: dynamodb.ITableV2;
   readonly tokenHmacKey: kms.IKey;
@@ -26,6 +32,18 @@ export interface ApiStackProps extends StackProps {
   readonly throttleRateLimit?: number;
   /** @default 1000 */
   readonly throttleBurstLimit?: number;
+  /**
+   * POST /v1/verify, the integrations' hot path: a budget of its own, so a flood of management
+   * calls cannot starve verification and a flood of verifications cannot starve management.
+   * @default { rateLimit: 2000, burstLimit: 4000 }
+   */
+  readonly verifyThrottle?: RouteThrottle;
+  /**
+   * Each other public route (auth 'none' in shared/routes.ts: health, the OpenAPI document, the
+   * 404 catch-all): unauthenticated and cheap to call, so kept low.
+   * @default { rateLimit: 50, burstLimit: 100 }
+   */
+  readonly publicRouteThrottle?: RouteThrottle;
   /** Origins allowed to call the API from a browser (the web console). @default none */
   readonly consoleOrigins?: string[];
   /**
@@ -145,6 +163,8 @@ export class ApiStack extends Stack {
       },
     });
 
+    this.throttlePublicRoutes(stage, allRoutes, props);
+
     const alarms = new ApiAlarms(this, 'Alarms', {
       api: this.api,
       stage,
@@ -168,6 +188,45 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'SecretsKeyId', { value: props.secretsKey.keyArn });
     new CfnOutput(this, 'EventBusName', { value: props.eventBus.eventBusName });
   }
+
+  /** Route settings of the stage: a throttle of its own for every public route. */
+  private throttlePublicRoutes(
+    stage: apigw.HttpStage,
+    allRoutes: readonly RouteDefinition[],
+    props: ApiStackProps,
+  ): void {
+    const settings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of allRoutes.filter((r) => r.auth === 'none')) {
+      const throttle = checkedThrottle(
+        route.handler === 'verify'
+          ? (props.verifyThrottle ?? DEFAULT_VERIFY_THROTTLE)
+          : (props.publicRouteThrottle ?? DEFAULT_PUBLIC_THROTTLE),
+        route.handler,
+      );
+      const key = routeKeyOf(route);
+      settings[key] = { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit };
+      // API Gateway refuses settings for a route that does not exist yet.
+      const apiRoute = this.api.node.children.find(
+        (c) => c instanceof apigw.HttpRoute && (c.node.defaultChild as apigw.CfnRoute).routeKey === key,
+      );
+      if (!apiRoute) throw new Error(`no API route '${key}' to throttle`);
+      stage.node.addDependency(apiRoute);
+    }
+    (stage.node.defaultChild as apigw.CfnStage).routeSettings = settings;
+  }
+}
+
+export const DEFAULT_VERIFY_THROTTLE: RouteThrottle = { rateLimit: 2_000, burstLimit: 4_000 };
+export const DEFAULT_PUBLIC_THROTTLE: RouteThrottle = { rateLimit: 50, burstLimit: 100 };
+
+/** The API Gateway route key of a route of the route table. */
+export const routeKeyOf = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>
+  route.path === '$default' ? '$default' : `${route.method} ${route.path}`;
+
+function checkedThrottle(throttle: RouteThrottle, handler: string): RouteThrottle {
+  if (!(throttle.rateLimit > 0) || !(throttle.burstLimit >= throttle.rateLimit))
+    throw new Error(`${handler}: a route throttle needs rateLimit > 0 and burstLimit >= rateLimit`);
+  return throttle;
 }
 
 const pascal = (name: string): string => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());

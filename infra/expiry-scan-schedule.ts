@@ -1,18 +1,19 @@
 // The scheduled expiry scan: an EventBridge schedule (hourly by default) plus a rule that wakes it
-// when a settings change left re-expiry work behind. Failed invocations land in a dead-letter
+// when a settings change left re-expiry work behind. One run at a time (reserved concurrency 1):
+// runs never race each other over the same due tokens and jobs, and a wake-up that arrives during
+// a run waits in Lambda's asynchronous queue instead. Failed invocations land in a dead-letter
 // queue, and a message there raises an alarm.
 import { Duration, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { EXPIRY_INDEX } from '../shared/adapters/dynamodb/table-definition';
 import { ApiFunction } from './api-function';
 import type { ApiAlarms } from './api-alarms';
+import { expiryScanStatements } from './expiry-scan-permissions';
 
 export const EXPIRY_SCAN_HANDLER = 'expiry-scan';
 
@@ -46,34 +47,17 @@ export class ExpiryScanSchedule extends Construct {
       handler: EXPIRY_SCAN_HANDLER,
       environment: props.environment,
       timeout: Duration.minutes(5),
+      reservedConcurrentExecutions: 1,
     });
     const fn = this.function.function;
-    fn.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(this.deadLetterQueue) });
-
-    const tableArn = props.table.tableArn;
-    this.function.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['dynamodb:Query'],
-        resources: [`${tableArn}/index/${EXPIRY_INDEX.name}`],
-      }),
-    );
-    // GetItem: keys and settings. Query: re-expiry jobs and an account's keys. UpdateItem: flags,
-    // dueAt and re-expired tokens. PutItem/DeleteItem: the re-expiry job records.
-    this.function.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: [
-          'dynamodb:GetItem',
-          'dynamodb:Query',
-          'dynamodb:UpdateItem',
-          'dynamodb:PutItem',
-          'dynamodb:DeleteItem',
-        ],
-        resources: [tableArn],
-      }),
-    );
-    this.function.role.addToPolicy(
-      new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [props.eventBus.eventBusArn] }),
-    );
+    // Throttled invocations (a wake-up during a run) are retried by Lambda for up to this long.
+    fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
+    for (const statement of expiryScanStatements(props.table.tableArn, props.eventBus.eventBusArn))
+      this.function.role.addToPolicy(statement);
 
     const target = new targets.LambdaFunction(fn, {
       retryAttempts: 2,
@@ -102,13 +86,23 @@ export class ExpiryScanSchedule extends Construct {
       undefined,
       1,
     );
+    // Throttles are how reserved concurrency 1 queues a wake-up behind a run, not a fault: what
+    // would be is an invocation given up on, or a queue that does not drain.
     props.alarms.add(
-      'expiry-scan-throttles',
-      fn.metricThrottles({ period: Duration.minutes(15), statistic: 'Sum' }),
+      'expiry-scan-dropped',
+      fn.metric('AsyncEventsDropped', { period: Duration.minutes(15), statistic: 'Sum' }),
       0,
-      'Expiry scan: throttled',
+      'Expiry scan: queued invocations dropped (too old or failed); their run never happened',
       undefined,
       1,
+    );
+    props.alarms.add(
+      'expiry-scan-queue-age',
+      fn.metric('AsyncEventAge', { period: Duration.minutes(15), statistic: 'Maximum' }),
+      Duration.minutes(30).toMilliseconds(),
+      'Expiry scan: invocations wait over 30 minutes for the previous runs to finish',
+      undefined,
+      2,
     );
     props.alarms.add(
       'expiry-scan-p99',

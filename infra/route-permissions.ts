@@ -2,6 +2,7 @@
 // `sealsSecrets` say becomes the exact IAM statements of its function, and nothing else.
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { RouteDefinition } from '../shared/routes';
+import { SEAL_PURPOSES, SEALED_SECRET_CONTEXTS } from '../shared/use-cases/sealed-secrets';
 
 export interface ProtectedResources {
   tableArn: string;
@@ -39,13 +40,26 @@ export function statementsFor(
       new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [resources.eventBusArn] }),
     );
   }
-  if (route.sealsSecrets) {
-    statements.push(
-      new iam.PolicyStatement({
-        actions: ['kms:Encrypt', 'kms:Decrypt'],
-        resources: [resources.secretsKeyArn],
-      }),
-    );
-  }
+  if (route.sealsSecrets) statements.push(...sealingStatements(resources.secretsKeyArn));
   return statements;
+}
+
+/**
+ * Encrypt/Decrypt on the secrets key only under the encryption context of a known purpose, with
+ * exactly that purpose's keys: the key cannot seal or open anything else, even from this function.
+ */
+export function sealingStatements(secretsKeyArn: string): iam.PolicyStatement[] {
+  return SEAL_PURPOSES.map((purpose) => {
+    const keys: readonly string[] = SEALED_SECRET_CONTEXTS[purpose];
+    return new iam.PolicyStatement({
+      actions: ['kms:Encrypt', 'kms:Decrypt'],
+      resources: [secretsKeyArn],
+      conditions: {
+        StringEquals: { 'kms:EncryptionContext:purpose': purpose },
+        'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': [...keys] },
+        // Every key present, not only no other key.
+        Null: Object.fromEntries(keys.map((k) => [`kms:EncryptionContext:${k}`, 'false'])),
+      },
+    });
+  });
 }

@@ -5,6 +5,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { ApiStack } from '../../infra/api-stack';
 import type { StatefulStack } from '../../infra/stateful-stack';
 import type { RouteDefinition } from '../../shared/routes';
+import { JOBS_PK } from '../../shared/adapters/dynamodb/item-keys';
+import { REEXPIRY_JOB_ATTRIBUTES } from '../../shared/adapters/dynamodb/job-item';
+import { EXPIRY_INDEX_ATTRIBUTES, LIFECYCLE_ATTRIBUTES } from '../../shared/adapters/dynamodb/key-item';
+import type { KeyStore, SecretBox } from '../../shared/ports';
+import { Idempotency } from '../../shared/use-cases/idempotency';
+import { SEALED_SECRET_CONTEXTS } from '../../shared/use-cases/sealed-secrets';
 import {
   ALL_ROUTES,
   AUTHORIZER_HANDLER,
@@ -143,13 +149,33 @@ const statefulResource = (element: unknown) => ({
   logicalId: logicalIdOf(stateful, element),
 });
 
+/** A statement reduced to what it grants: actions, what it is on, and its conditions. */
+function grantOf(s: Statement) {
+  const table = statefulResource(stateful.table.node.defaultChild);
+  const on = resourcesOf(s).map((r) => {
+    if (refs.is(r, api.stackName, table)) return 'table';
+    const join = (r as { 'Fn::Join'?: [string, unknown[]] } | null)?.['Fn::Join'];
+    if (join && refs.is(join[1][0], api.stackName, table)) return `table${String(join[1][1])}`;
+    return JSON.stringify(r);
+  });
+  const sortedConditions = s.Condition
+    ? Object.fromEntries(
+        Object.entries(s.Condition).map(([op, keys]) => [
+          op,
+          Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v])),
+        ]),
+      )
+    : undefined;
+  return { actions: [...actionsOf(s)].sort(), on, condition: sortedConditions };
+}
+
 describe('the expiry scan holds exactly what the scan and its re-expiry jobs need', () => {
   const statements = () => {
     const functionId = [...handlerOf].find(([, h]) => h === EXPIRY_SCAN_HANDLER)![0];
     return identityStatements(api.stackName, apiT, roleOfFunction(functionId));
   };
 
-  test('the exact set of actions', () => {
+  test('the exact set of actions: no PutItem, no DeleteItem', () => {
     const actions = [...new Set(statements().flatMap(actionsOf))].sort();
     expect(actions).toEqual(
       [
@@ -157,8 +183,6 @@ describe('the expiry scan holds exactly what the scan and its re-expiry jobs nee
         'dynamodb:GetItem',
         'dynamodb:Query',
         'dynamodb:UpdateItem',
-        'dynamodb:PutItem',
-        'dynamodb:DeleteItem',
         'events:PutEvents',
         // The on-failure destination: failed invocations go to the dead-letter queue.
         'sqs:SendMessage',
@@ -168,12 +192,126 @@ describe('the expiry scan holds exactly what the scan and its re-expiry jobs nee
     );
   });
 
+  test('the exact DynamoDB statements: writes only to key attributes of account partitions and to the jobs partition', () => {
+    const dynamo = statements()
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')))
+      .map(grantOf);
+    const sortedCopy = (values: readonly string[]) => [...values].sort();
+    expect(dynamo).toEqual([
+      { actions: ['dynamodb:Query'], on: ['table/index/expiry'], condition: undefined },
+      { actions: ['dynamodb:GetItem', 'dynamodb:Query'], on: ['table'], condition: undefined },
+      {
+        actions: ['dynamodb:UpdateItem'],
+        on: ['table'],
+        condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCOUNT#*'] },
+          'ForAllValues:StringEquals': {
+            'dynamodb:Attributes': sortedCopy([
+              'PK',
+              'SK',
+              ...LIFECYCLE_ATTRIBUTES,
+              ...EXPIRY_INDEX_ATTRIBUTES,
+            ]),
+          },
+        },
+      },
+      {
+        actions: ['dynamodb:UpdateItem'],
+        on: ['table'],
+        condition: {
+          'ForAllValues:StringEquals': {
+            'dynamodb:LeadingKeys': [JOBS_PK],
+            'dynamodb:Attributes': sortedCopy(['PK', 'SK', ...REEXPIRY_JOB_ATTRIBUTES]),
+          },
+        },
+      },
+    ]);
+  });
+
+  test("the key-item attributes leave out an account's settings and admin keys, and replay records", () => {
+    const keyWrites = statements()
+      .map(grantOf)
+      .find((g) => g.condition?.['ForAllValues:StringLike'])!;
+    const attributes = keyWrites.condition!['ForAllValues:StringEquals']!['dynamodb:Attributes'];
+    for (const forbidden of ['settings', 'adminKeys', 'sealedResponse', 'lastUsedAt', 'ttl'])
+      expect(attributes).not.toContain(forbidden);
+  });
+
   test('no KMS, no Scan, and the index Query only on the expiry index', () => {
     const all = statements();
     expect(all.flatMap(actionsOf).filter((a) => a.startsWith('kms:') || a === 'dynamodb:Scan')).toEqual([]);
     const onIndex = all.filter((s) => JSON.stringify(s.Resource).includes('/index/'));
     expect(onIndex.flatMap(actionsOf)).toEqual(['dynamodb:Query']);
     expect(JSON.stringify(onIndex[0]!.Resource)).toContain('/index/expiry');
+  });
+});
+
+describe('the secrets key opens and seals only under a known encryption context', () => {
+  const sealing = Object.keys(EXPECTED_ACCESS).filter((h) => EXPECTED_ACCESS[h]!.sealsSecrets);
+  const statementsOf = (handler: string) => {
+    const functionId = [...handlerOf].find(([, h]) => h === handler)![0];
+    return identityStatements(api.stackName, apiT, roleOfFunction(functionId));
+  };
+
+  test('some functions seal (create and renew)', () => {
+    expect(sealing.sort()).toEqual(['create-key', 'renew-token']);
+  });
+
+  test.each(['create-key', 'renew-token'])(
+    '%s: Encrypt/Decrypt only with purpose idempotent-replay and its keys',
+    (handler) => {
+      const secretsKey = statefulResource(stateful.secretsKey.node.defaultChild);
+      const kms = statementsOf(handler).filter((s) =>
+        actionsOf(s).some((a) => a !== 'kms:GenerateMac' && a.startsWith('kms:')),
+      );
+      expect(
+        kms.map((s) => ({ ...grantOf(s), on: resourcesOf(s).map((r) => refs.is(r, s.stack, secretsKey)) })),
+      ).toEqual([
+        {
+          actions: ['kms:Decrypt', 'kms:Encrypt'],
+          on: [true],
+          condition: {
+            StringEquals: { 'kms:EncryptionContext:purpose': 'idempotent-replay' },
+            'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['account', 'appKey', 'purpose'] },
+            Null: {
+              'kms:EncryptionContext:purpose': 'false',
+              'kms:EncryptionContext:account': 'false',
+              'kms:EncryptionContext:appKey': 'false',
+            },
+          },
+        },
+      ]);
+    },
+  );
+
+  test('one statement per sealing purpose, derived from the one list of purposes', () => {
+    for (const handler of sealing) {
+      const purposes = statementsOf(handler)
+        .filter((s) => actionsOf(s).includes('kms:Encrypt'))
+        .map((s) => s.Condition?.StringEquals?.['kms:EncryptionContext:purpose']);
+      expect(purposes).toEqual(Object.keys(SEALED_SECRET_CONTEXTS));
+    }
+  });
+
+  test('the idempotent replay seals with exactly the context the policy allows', async () => {
+    const contexts: Array<Record<string, string>> = [];
+    const box: SecretBox = {
+      seal: async (plaintext, context) => {
+        contexts.push(context);
+        return plaintext;
+      },
+      open: async (sealed) => sealed,
+    };
+    const idempotency = new Idempotency({} as KeyStore, box, { now: () => 0 });
+    await idempotency.record(
+      { account: 'acme', appKey: 'apk-acme-01M8CYQPJ0HHEG3QP5G8N0HJ3D', roles: [], permissions: [] },
+      { key: 'k', fingerprint: {} },
+      { ok: true },
+    );
+    expect(contexts).toHaveLength(1);
+    const purpose = contexts[0]!.purpose as keyof typeof SEALED_SECRET_CONTEXTS;
+    expect(Object.keys(SEALED_SECRET_CONTEXTS)).toContain(purpose);
+    expect(Object.keys(contexts[0]!).sort()).toEqual([...SEALED_SECRET_CONTEXTS[purpose]].sort());
   });
 });
 

@@ -121,6 +121,11 @@ describe('Lambda functions', () => {
     expect(API_HANDLERS.filter((h) => !invoked.has(functionIdOf.get(h)))).toEqual([]);
   });
 
+  test('the expiry scan runs one at a time (reserved concurrency 1); no route function reserves any', () => {
+    expect(fnProps(EXPIRY_SCAN_HANDLER).ReservedConcurrentExecutions).toBe(1);
+    for (const handler of API_HANDLERS) expect(fnProps(handler).ReservedConcurrentExecutions).toBeUndefined();
+  });
+
   test('only EventBridge may invoke the expiry scan', () => {
     const scanId = functionIdOf.get(EXPIRY_SCAN_HANDLER)!;
     const permissions = resourcesOfType(apiT, 'AWS::Lambda::Permission')
@@ -205,6 +210,36 @@ describe('HTTP API', () => {
     expect(Object.values(JSON.parse(format))).toContain('$context.requestId');
     // Credentials travel in headers: nothing that can carry them is logged.
     expect(format).not.toMatch(/\$request\.(header|body)|\$input|\$context\.authorizer\.(?!error)/);
+  });
+
+  test('every public route has a throttle of its own: verify 2,000/4,000 rps, the others 50/100', () => {
+    const stage = resourcesOfType(apiT, 'AWS::ApiGatewayV2::Stage')[0]![1];
+    const publicRoutes = ALL_ROUTES.filter((r) => r.auth === 'none');
+    expect(publicRoutes.map(routeKey).sort()).toEqual(
+      ['$default', 'GET /health', 'GET /openapi.json', 'POST /v1/verify'].sort(),
+    );
+    expect(stage.Properties.RouteSettings).toEqual(
+      Object.fromEntries(
+        publicRoutes.map((r) => [
+          routeKey(r),
+          r.handler === 'verify'
+            ? { ThrottlingRateLimit: 2000, ThrottlingBurstLimit: 4000 }
+            : { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+        ]),
+      ),
+    );
+  });
+
+  test('the stage is created after the routes its settings name (API Gateway refuses unknown ones)', () => {
+    const [, stage] = resourcesOfType(apiT, 'AWS::ApiGatewayV2::Stage')[0]! as [
+      string,
+      { DependsOn?: string[] },
+    ];
+    const routeIds = new Map(
+      resourcesOfType(apiT, 'AWS::ApiGatewayV2::Route').map(([id, r]) => [r.Properties.RouteKey, id]),
+    );
+    for (const key of ['$default', 'GET /health', 'GET /openapi.json', 'POST /v1/verify'])
+      expect(stage.DependsOn ?? []).toContain(routeIds.get(key));
   });
 
   test('CORS allows the console origin only', () => {
@@ -303,12 +338,65 @@ describe('alarms', () => {
     );
   });
 
-  test.each(HANDLERS)('%s: errors, throttles and p99 duration alarms', (handler) => {
+  test.each(HANDLERS)('%s: errors and p99 duration alarms', (handler) => {
     expect(lambdaAlarms(handler, 'Errors')).not.toHaveLength(0);
-    expect(lambdaAlarms(handler, 'Throttles')).not.toHaveLength(0);
     expect(lambdaAlarms(handler, 'Duration').filter((a) => a.ExtendedStatistic === 'p99')).not.toHaveLength(
       0,
     );
+  });
+
+  test.each(API_HANDLERS)('%s: a throttles alarm', (handler) => {
+    expect(lambdaAlarms(handler, 'Throttles')).not.toHaveLength(0);
+  });
+
+  test('the expiry scan: alarms on dropped and long-queued invocations instead of throttles', () => {
+    // With reserved concurrency 1 a wake-up during a run is throttled and queued by design.
+    expect(lambdaAlarms(EXPIRY_SCAN_HANDLER, 'Throttles')).toEqual([]);
+    expect(lambdaAlarms(EXPIRY_SCAN_HANDLER, 'AsyncEventsDropped')).toEqual([
+      expect.objectContaining({ Statistic: 'Sum', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' }),
+    ]);
+    expect(lambdaAlarms(EXPIRY_SCAN_HANDLER, 'AsyncEventAge')).toEqual([
+      expect.objectContaining({ Statistic: 'Maximum', Threshold: 30 * 60_000 }),
+    ]);
+  });
+
+  test('every API function counts its internal-error log lines into one metric', () => {
+    const filters = resourcesOfType(apiT, 'AWS::Logs::MetricFilter').map(([, r]) => r.Properties);
+    const logGroupOf = (handler: string) =>
+      refs.resolve(fnProps(handler).LoggingConfig?.LogGroup, api.stackName);
+    for (const handler of API_HANDLERS) {
+      const logGroup = logGroupOf(handler)!.logicalId;
+      const own = filters.filter((f) => JSON.stringify(f.LogGroupName) === JSON.stringify({ Ref: logGroup }));
+      expect({ handler, own }).toEqual({
+        handler,
+        own: [
+          {
+            LogGroupName: { Ref: logGroup },
+            FilterPattern: '{ $.level = "ERROR" && $.message = "internal error" }',
+            MetricTransformations: [
+              { MetricNamespace: 'ApiKeys', MetricName: 'InternalErrors', MetricValue: '1' },
+            ],
+          },
+        ],
+      });
+    }
+    expect(filters).toHaveLength(API_HANDLERS.length);
+  });
+
+  test('an internal-errors alarm: sum >= 1 in 5 minutes, to the alarm topic', () => {
+    const internal = alarms().filter((a) => a.Namespace === 'ApiKeys' && a.MetricName === 'InternalErrors');
+    expect(internal).toEqual([
+      expect.objectContaining({
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [{ Ref: topicId() }],
+      }),
+    ]);
+    expect(internal[0]!.Dimensions ?? []).toEqual([]);
   });
 
   test.each(['verify', AUTHORIZER_HANDLER])(
