@@ -501,3 +501,107 @@ export function findInFiles(dir: string, needles: string[]): FileHit[] {
   }
   return hits;
 }
+
+// --- fault helpers
+// For the fault-injection tests in test/faults/: which addresses a port listens on, the DynamoDB
+// Local processes of one data directory or port, and file systems that are read-only or full.
+// Its imports stay in this block, apart from the file's own, so that additions do not collide.
+import { spawnSync } from 'node:child_process';
+import { networkInterfaces } from 'node:os';
+
+/** "0100007F" (as /proc/net/tcp prints 127.0.0.1 on a little-endian machine) -> "127.0.0.1". */
+function procIpv4(hex: string): string {
+  const bytes = Buffer.from(hex, 'hex');
+  return [...bytes.reverse()].join('.');
+}
+
+/** /proc/net/tcp6 prints an address as four 32-bit words, each in host (little-endian) order. */
+function procIpv6(hex: string): string {
+  const bytes = Buffer.concat(
+    [0, 8, 16, 24].map((at) => Buffer.from(hex.slice(at, at + 8), 'hex').reverse()),
+  );
+  if (bytes.subarray(0, 10).every((b) => b === 0) && bytes.readUInt16BE(10) === 0xffff) {
+    return `::ffff:${[...bytes.subarray(12)].join('.')}`;
+  }
+  const words: string[] = [];
+  for (let at = 0; at < 16; at += 2) words.push(bytes.readUInt16BE(at).toString(16));
+  return words.join(':').replace(/(^|:)0(:0)+(:|$)/, '::');
+}
+
+/** Every local address with a socket listening on TCP `port` (IPv4 and IPv6), from /proc/net. */
+export function listeningAddresses(port: number): string[] {
+  const found: string[] = [];
+  for (const [file, decode] of [
+    ['/proc/net/tcp', procIpv4],
+    ['/proc/net/tcp6', procIpv6],
+  ] as const) {
+    let table: string;
+    try {
+      table = readFileSync(file, 'utf8');
+    } catch {
+      continue; // no IPv6 on this machine
+    }
+    for (const line of table.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const [address, portHex] = (fields[1] ?? '').split(':');
+      if (fields[3] === '0A' && address && parseInt(portHex ?? '', 16) === port) found.push(decode(address));
+    }
+  }
+  return found;
+}
+
+export const isLoopback = (address: string): boolean =>
+  address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.');
+
+/** One of this machine's own non-loopback addresses (IPv4 preferred), or null when it has none. */
+export function nonLoopbackAddress(): string | null {
+  const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+  const usable = all.filter((a) => !a.internal && !(a.family === 'IPv6' && a.address.startsWith('fe80')));
+  return (usable.find((a) => a.family === 'IPv4') ?? usable[0])?.address ?? null;
+}
+
+/** How a TCP connection to host:port ends: 'connected', or the error code (ECONNREFUSED...). */
+export function tryConnect(host: string, port: number, timeoutMs = 2_000): Promise<string> {
+  return new Promise((done) => {
+    const socket = connect({ host, port });
+    socket.setTimeout(timeoutMs);
+    socket.once('connect', () => {
+      socket.destroy();
+      done('connected');
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      done('ETIMEDOUT');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+  });
+}
+
+/** Live DynamoDB Local java processes whose command line mentions `needle` (a data dir, "-port N"). */
+export const dynamoDbLocalProcesses = (needle: string): ProcInfo[] =>
+  processes().filter(
+    (p) => p.state !== 'Z' && p.cmdline.includes('DynamoDBLocal') && p.cmdline.includes(needle),
+  );
+
+/** The environment a process was started with (readable for our own children, as root or owner). */
+export function environOf(pid: number): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const entry of readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')) {
+    const at = entry.indexOf('=');
+    if (at > 0) env[entry.slice(0, at)] = entry.slice(at + 1);
+  }
+  return env;
+}
+
+/**
+ * Mounts a tmpfs of `sizeKb` on `dir` (read-only if asked); false when this machine does not let
+ * us mount (not root, or no CAP_SYS_ADMIN in a container). Pair with unmount().
+ */
+export function mountTmpfs(dir: string, options: { sizeKb: number; readOnly?: boolean }): boolean {
+  const flags = `${options.readOnly ? 'ro,' : ''}size=${options.sizeKb}k,mode=0755`;
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', flags, 'tmpfs', dir], { stdio: 'ignore' }).status === 0;
+}
+
+export function unmount(dir: string): void {
+  spawnSync('umount', [dir], { stdio: 'ignore' });
+}
