@@ -20,7 +20,7 @@ export async function measureListBySize(
   for (const sized of accounts) {
     const caller = await callerOf(warm, sized.owner);
     ops[String(sized.keys)] = async () => {
-      const page = await warm.services.keys.list(caller, { limit: LIST_PAGE, after: null });
+      const page = await warm.services.keyQueries.list(caller, { limit: LIST_PAGE, after: null });
       if (page.items.length !== Math.min(LIST_PAGE, sized.keys)) throw new Error('short list page');
     };
   }

@@ -62,7 +62,7 @@ async function fillTable(
   const created = scanAtMs - 400 * DAY_MS;
   const accountItems = accounts.map((a) => accountItem(a.account, a.settings, created));
   await writeItems(bench.seeder, bench.tableName, accountItems);
-  const target = await services.keys.issue(accounts[0]!.account, {
+  const target = await services.keyCreation.issue(accounts[0]!.account, {
     name: 'verified',
     roles: ['orders-read'],
   });

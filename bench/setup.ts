@@ -6,6 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   createServices,
+  storageAdapters,
   LOCAL_HMAC_KEY_FILE,
   LOCAL_SECRETS_KEY_FILE,
   type Services,
@@ -13,8 +14,6 @@ import {
 import { loadConfig } from '../shared/config';
 import { createDocumentClient } from '../shared/adapters/dynamodb/client';
 import { ensureTable } from '../shared/adapters/dynamodb/create-table';
-import { DynamoDbKeyStore } from '../shared/adapters/dynamodb/dynamodb-key-store';
-import { DynamoDbExpiryIndex } from '../shared/adapters/dynamodb/dynamodb-expiry-index';
 import { loadOrCreateKeyFile } from '../shared/adapters/key-file';
 import { LocalHasher } from '../shared/adapters/local-hasher';
 import { LocalSecretBox } from '../shared/adapters/local-secret-box';
@@ -121,8 +120,7 @@ export function benchServices(world: BenchWorld, tableName: string, cacheTtlSeco
   world.clients.push(db);
   const events = new CountingPublisher();
   const services = createServices(config, {
-    store: new DynamoDbKeyStore(db, tableName),
-    index: new DynamoDbExpiryIndex(db, tableName),
+    ...storageAdapters(db, config),
     hasher: new LocalHasher(loadOrCreateKeyFile(join(world.dataDir, LOCAL_HMAC_KEY_FILE))),
     box: new LocalSecretBox(loadOrCreateKeyFile(join(world.dataDir, LOCAL_SECRETS_KEY_FILE))),
     events,

@@ -5,7 +5,7 @@ import { parseIdempotencyKey } from '../shared/http/request-parsing';
 
 export const handler = httpHandler('create-key', async ({ body, caller, headers, services }) => {
   const idempotencyKey = parseIdempotencyKey(headers['idempotency-key']);
-  const result = await services.keys.create(
+  const result = await services.keyCreation.create(
     caller,
     body,
     idempotencyKey ? { key: idempotencyKey, fingerprint: ['create-key', body] } : undefined,

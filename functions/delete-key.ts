@@ -3,6 +3,6 @@ import { httpHandler } from '../shared/http/middleware';
 import { noContent } from '../shared/http/responses';
 
 export const handler = httpHandler('delete-key', async ({ appKey, query, caller, services }) => {
-  await services.keys.delete(caller, appKey, query.confirm === 'true');
+  await services.keyEditing.delete(caller, appKey, query.confirm === 'true');
   return noContent();
 });

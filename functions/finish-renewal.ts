@@ -3,6 +3,6 @@ import { httpHandler } from '../shared/http/middleware';
 import { ok, withEtag } from '../shared/http/responses';
 
 export const handler = httpHandler('finish-renewal', async ({ appKey, caller, services }) => {
-  const key = await services.keys.finishRenewal(caller, appKey);
+  const key = await services.renewal.finishRenewal(caller, appKey);
   return ok(key, withEtag(key.version));
 });

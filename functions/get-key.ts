@@ -3,6 +3,6 @@ import { httpHandler } from '../shared/http/middleware';
 import { ok, withEtag } from '../shared/http/responses';
 
 export const handler = httpHandler('get-key', async ({ appKey, caller, services }) => {
-  const key = await services.keys.get(caller, appKey);
+  const key = await services.keyQueries.get(caller, appKey);
   return ok(key, withEtag(key.version));
 });

@@ -5,6 +5,6 @@ import { decodeCursor, encodeCursor } from '../shared/http/cursor';
 
 export const handler = httpHandler('list-keys', async ({ query, caller, services }) => {
   const { cursor, ...filters } = query;
-  const page = await services.keys.list(caller, { ...filters, after: decodeCursor(cursor) });
+  const page = await services.keyQueries.list(caller, { ...filters, after: decodeCursor(cursor) });
   return ok({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null });
 });

@@ -5,7 +5,7 @@ import { parseIdempotencyKey } from '../shared/http/request-parsing';
 
 export const handler = httpHandler('renew-token', async ({ appKey, body, caller, headers, services }) => {
   const idempotencyKey = parseIdempotencyKey(headers['idempotency-key']);
-  const result = await services.keys.renew(
+  const result = await services.renewal.renew(
     caller,
     appKey,
     body.deleteOldToken,

@@ -4,6 +4,6 @@ import { ok, withEtag } from '../shared/http/responses';
 import { parseIfMatch } from '../shared/http/request-parsing';
 
 export const handler = httpHandler('update-key', async ({ appKey, body, caller, headers, services }) => {
-  const key = await services.keys.edit(caller, appKey, body, parseIfMatch(headers['if-match']));
+  const key = await services.keyEditing.edit(caller, appKey, body, parseIfMatch(headers['if-match']));
   return ok(key, withEtag(key.version));
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { loadConfig, type Config } from './config';
 import { createDocumentClient } from './adapters/dynamodb/client';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbKeyStore } from './adapters/dynamodb/dynamodb-key-store';
 import { loadOrCreateKeyFile } from './adapters/key-file';
 import { LocalHasher } from './adapters/local-hasher';
@@ -22,11 +23,22 @@ import { SettingsSource } from './use-cases/settings-source';
 import { Verifier } from './use-cases/verify';
 import { VerificationCache } from './use-cases/verification-cache';
 import { Idempotency } from './use-cases/idempotency';
-import { KeyService } from './use-cases/manage-keys';
+import { KeyChanges } from './use-cases/keys/key-changes';
+import { KeyCreation } from './use-cases/keys/create-key';
+import { KeyEditing } from './use-cases/keys/edit-key';
+import { TokenRenewal } from './use-cases/keys/renew-token';
+import { KeyQueries } from './use-cases/keys/read-keys';
+import { AuditQueries } from './use-cases/audit/list-audit';
+import { DynamoDbUnitOfWork } from './adapters/dynamodb/dynamodb-unit-of-work';
+import { DynamoDbAuditLog } from './adapters/dynamodb/dynamodb-audit-log';
+import type { UnitOfWork } from './ports/unit-of-work';
+import type { AuditLog } from './ports/audit-log';
 import { SettingsService } from './use-cases/manage-settings';
 
 export interface Adapters {
   store: KeyStore;
+  work: UnitOfWork;
+  auditLog: AuditLog;
   index: ExpiryIndex & JobStore;
   hasher: TokenHasher;
   box: SecretBox;
@@ -38,7 +50,11 @@ export interface Services extends Adapters {
   config: Config;
   settings: SettingsSource;
   verifier: Verifier;
-  keys: KeyService;
+  keyCreation: KeyCreation;
+  keyEditing: KeyEditing;
+  renewal: TokenRenewal;
+  keyQueries: KeyQueries;
+  audit: AuditQueries;
   settingsService: SettingsService;
   expiryScan: ExpiryScan;
 }
@@ -46,15 +62,31 @@ export interface Services extends Adapters {
 export const LOCAL_HMAC_KEY_FILE = 'token-hmac.key';
 export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
 
+export type StorageAdapters = Pick<Adapters, 'store' | 'work' | 'auditLog' | 'index'>;
+
+/** The adapters of the one DynamoDB table, on a client the caller made (tests and bench make theirs). */
+export function storageAdapters(
+  db: DynamoDBDocumentClient,
+  config: Pick<Config, 'TABLE_NAME' | 'AUDIT_RETENTION_DAYS'>,
+): StorageAdapters {
+  return {
+    store: new DynamoDbKeyStore(db, config.TABLE_NAME),
+    work: new DynamoDbUnitOfWork(db, config.TABLE_NAME, config.AUDIT_RETENTION_DAYS),
+    auditLog: new DynamoDbAuditLog(db, config.TABLE_NAME),
+    index: new DynamoDbExpiryIndex(db, config.TABLE_NAME),
+  };
+}
+
 export function createAdapters(config: Config): Adapters {
   const db = createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
-  const store = new DynamoDbKeyStore(db, config.TABLE_NAME);
-  const index = new DynamoDbExpiryIndex(db, config.TABLE_NAME);
+  const { store, work, auditLog, index } = storageAdapters(db, config);
   if (config.KEY_PROVIDER === 'kms') {
     const kms = new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
     const eventBridge = new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
     return {
       store,
+      work,
+      auditLog,
       index,
       hasher: new KmsHasher(kms, config.HMAC_KEY_ID!),
       box: new KmsSecretBox(kms, config.SECRETS_KEY_ID!),
@@ -64,6 +96,8 @@ export function createAdapters(config: Config): Adapters {
   }
   return {
     store,
+    work,
+    auditLog,
     index,
     events: new LocalEventLog(config.DATA_DIR),
     hasher: new LocalHasher(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_HMAC_KEY_FILE))),
@@ -73,18 +107,24 @@ export function createAdapters(config: Config): Adapters {
 }
 
 export function createServices(config: Config, adapters: Adapters = createAdapters(config)): Services {
-  const { store, index, hasher, box, events, clock } = adapters;
+  const { store, work, auditLog, index, hasher, box, events, clock } = adapters;
   const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
   const settings = new SettingsSource(store, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
   const verifier = new Verifier(store, hasher, settings, clock, new VerificationCache(ttlMs));
-  const keys = new KeyService(store, hasher, settings, verifier, new Idempotency(store, box, clock), clock);
+  const idempotency = new Idempotency(store, box, clock);
+  const changeDeps = { keys: store, work, settings, verifier, clock };
+  const changes = new KeyChanges(changeDeps);
   const settingsService = new SettingsService(store, index, events, settings, verifier, clock);
   return {
     ...adapters,
     config,
     settings,
     verifier,
-    keys,
+    keyCreation: new KeyCreation({ work, hasher, settings, idempotency, clock }),
+    keyEditing: new KeyEditing(changes),
+    renewal: new TokenRenewal({ ...changeDeps, hasher, idempotency }, changes),
+    keyQueries: new KeyQueries({ keys: store, settings, clock }),
+    audit: new AuditQueries(auditLog, clock, config.AUDIT_RETENTION_DAYS),
     settingsService,
     expiryScan: new ExpiryScan(store, index, index, events, settingsService, clock),
   };

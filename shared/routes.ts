@@ -13,7 +13,8 @@ import type { ManagementPermission } from './domain/access';
 export type RouteAuth = 'key' | 'authorizer' | 'none';
 
 /**
- * What the function may do to storage and KMS; the CDK stack turns it into IAM.
+ * What the function may do to storage and KMS; the CDK stack turns it into IAM. Every audited
+ * change also puts its audit entry (PutItem) in the same transaction.
  * - `read`: GetItem/Query on the table and GenerateMac on the HMAC key (plus an UpdateItem
  *   restricted to the lastUsedAt attribute, which every authentication may record).
  * - `write`: adds the item writes named in `writes` (transactions need no action of their own).
@@ -95,7 +96,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:edit',
     access: 'write',
-    writes: ['UpdateItem'],
+    writes: ['UpdateItem', 'PutItem'],
     body: 'PatchKeyBody',
     success: 200,
     response: 'Key',
@@ -109,7 +110,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:edit',
     access: 'write',
-    writes: ['UpdateItem'],
+    writes: ['UpdateItem', 'PutItem'],
     body: 'EmptyBody',
     success: 200,
     response: 'Key',
@@ -123,7 +124,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:edit',
     access: 'write',
-    writes: ['UpdateItem'],
+    writes: ['UpdateItem', 'PutItem'],
     body: 'EmptyBody',
     success: 200,
     response: 'Key',
@@ -137,7 +138,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:edit',
     access: 'write',
-    writes: ['DeleteItem', 'UpdateItem'],
+    writes: ['DeleteItem', 'UpdateItem', 'PutItem'],
     query: 'DeleteKeyQuery',
     success: 204,
     summary: 'Delete a key permanently (needs confirm=true)',
@@ -165,7 +166,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:renew',
     access: 'write',
-    writes: ['UpdateItem'],
+    writes: ['UpdateItem', 'PutItem'],
     body: 'EmptyBody',
     success: 200,
     response: 'Key',
@@ -179,7 +180,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:renew',
     access: 'write',
-    writes: ['UpdateItem'],
+    writes: ['UpdateItem', 'PutItem'],
     body: 'EmptyBody',
     success: 200,
     response: 'Key',
@@ -210,6 +211,18 @@ export const routes = [
     success: 200,
     response: 'Settings',
     summary: 'Change token settings (applies to existing tokens)',
+  },
+  {
+    handler: 'list-audit',
+    method: 'GET',
+    path: '/v1/audit',
+    auth: 'key',
+    permission: 'audit:view',
+    access: 'read',
+    query: 'ListAuditQuery',
+    success: 200,
+    response: 'AuditPage',
+    summary: 'The audit log: who changed what and when, newest first',
   },
   {
     handler: 'list-roles',

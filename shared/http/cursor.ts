@@ -6,14 +6,14 @@ import { ULID_PATTERN } from '../domain/ids';
 export const encodeCursor = (after: string): string =>
   Buffer.from(JSON.stringify({ v: 1, after })).toString('base64url');
 
-export function decodeCursor(cursor: string | undefined): string | null {
+export function decodeCursor(cursor: string | undefined, position: RegExp = ULID_PATTERN): string | null {
   if (cursor === undefined) return null;
   try {
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
       v?: unknown;
       after?: unknown;
     };
-    if (decoded.v === 1 && typeof decoded.after === 'string' && ULID_PATTERN.test(decoded.after))
+    if (decoded.v === 1 && typeof decoded.after === 'string' && position.test(decoded.after))
       return decoded.after;
   } catch {
     // fall through to the validation error

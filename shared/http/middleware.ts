@@ -14,6 +14,7 @@ import { logger } from '../logger';
 import { routeNamed, type HandlerName, type Route } from '../routes';
 import { authenticate } from '../use-cases/authenticate';
 import type { Caller } from '../use-cases/caller';
+import type { RequestOrigin } from '../domain/audit';
 import { renderProblem } from './problem';
 import { parseWith, readJsonBody } from './request-parsing';
 import { requestSchemas, type RequestSchemaName } from './schemas';
@@ -66,11 +67,10 @@ export function httpHandler<N extends HandlerName>(
         // Who is asking comes first: without valid credentials nothing about the input is judged.
         if (route.auth === 'key') {
           const headers = event.headers ?? {};
-          api.caller = await authenticate(
-            services.verifier,
-            headers['x-api-appkey'],
-            headers['x-api-apptoken'],
-          );
+          api.caller = {
+            ...(await authenticate(services.verifier, headers['x-api-appkey'], headers['x-api-apptoken'])),
+            origin: originOf(event),
+          };
           if (route.permission && !api.caller.permissions.includes(route.permission)) {
             throw forbidden(`This key lacks the '${route.permission}' permission.`);
           }
@@ -122,6 +122,13 @@ export function httpHandler<N extends HandlerName>(
     }
   };
 }
+
+/** Where the request came from, as API Gateway reports it (the local runtime fills the same fields). */
+const originOf = (event: APIGatewayProxyEventV2): RequestOrigin => ({
+  requestId: event.requestContext?.requestId ?? null,
+  sourceIp: event.requestContext?.http?.sourceIp || null,
+  userAgent: event.requestContext?.http?.userAgent || null,
+});
 
 /** Checked once: even a filtered-out Powertools call reads the environment on every request. */
 const DEBUG = logger.getLevelName() === 'DEBUG';

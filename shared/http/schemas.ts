@@ -5,6 +5,8 @@ import { ALERT_LEVELS } from '../domain/expiry';
 import { TOKEN_DURATIONS } from '../domain/settings';
 import { MAX_ROLES_PER_KEY } from '../domain/access';
 import { MAX_NAME_LENGTH } from '../domain/key';
+import { AUDIT_ACTIONS } from '../domain/audit';
+import { APP_KEY_PATTERN } from '../domain/ids';
 
 const Instant = z.iso.datetime({ precision: 3 }).meta({ description: 'ISO-8601 UTC with milliseconds' });
 const RoleIds = z.array(z.string().max(40)).max(MAX_ROLES_PER_KEY);
@@ -44,6 +46,15 @@ export const ListKeysQuery = z.strictObject({
   search: z.string().max(100).optional(),
   status: z.enum(['active', 'inactive']).optional(),
   alert: z.enum(ALERT_LEVELS).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const ListAuditQuery = z.strictObject({
+  appKey: z.string().regex(APP_KEY_PATTERN, 'Must be an appKey.').optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -127,6 +138,25 @@ export const WhoAmISchema = z
   })
   .meta({ id: 'WhoAmI' });
 
+const AuditKeyRef = z.object({ type: z.string(), appKey: z.string().nullable() });
+export const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: Instant,
+    account: z.string(),
+    action: z.enum(AUDIT_ACTIONS),
+    actor: AuditKeyRef.extend({ type: z.enum(['key', 'share-link', 'leak-report', 'system']) }),
+    target: z.object({ type: z.enum(['key', 'external-key', 'role', 'settings']), id: z.string() }),
+    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+    requestId: z.string().nullable(),
+    sourceIp: z.string().nullable(),
+    userAgent: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+export const AuditPageSchema = z
+  .object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'AuditPage' });
+
 export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
 export const ProblemSchema = z
@@ -148,6 +178,7 @@ export const requestSchemas = {
   VerifyBody,
   EmptyBody,
   ListKeysQuery,
+  ListAuditQuery,
   DeleteKeyQuery,
   NoQuery,
 } as const;
@@ -161,6 +192,7 @@ export const responseSchemas = {
   RoleList: RoleListSchema,
   VerifyResult: VerifyResultSchema,
   WhoAmI: WhoAmISchema,
+  AuditPage: AuditPageSchema,
   Health: HealthSchema,
 } as const;
 export type ResponseSchemaName = keyof typeof responseSchemas;

@@ -1,12 +1,13 @@
 // Bootstrap: make sure an account exists and mint a key with the owner role for an operator.
-// It runs with the operator's own storage credentials, so no API caller is involved.
+// It runs with the operator's own storage credentials, so no API caller is involved: the audit
+// log records the key as created by `system`.
 import { ACCOUNT_PATTERN } from '../domain/ids';
 import { validationError } from '../domain/errors';
 import type { Clock, KeyStore } from '../ports';
-import type { KeyService, KeyWithToken } from './manage-keys';
+import type { KeyCreation, KeyWithToken } from './keys/create-key';
 
 export async function bootstrapAccount(
-  deps: { store: KeyStore; keys: KeyService; clock: Clock },
+  deps: { store: KeyStore; keyCreation: KeyCreation; clock: Clock },
   account: string,
   name = 'Bootstrap owner key',
 ): Promise<KeyWithToken> {
@@ -16,5 +17,5 @@ export async function bootstrapAccount(
     ]);
   }
   await deps.store.ensureAccount(account, deps.clock.now());
-  return deps.keys.issue(account, { name, roles: ['owner'] });
+  return deps.keyCreation.issue(account, { name, roles: ['owner'] });
 }

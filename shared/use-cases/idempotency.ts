@@ -1,10 +1,12 @@
-// Idempotent replay for create and renew: the first result is kept (sealed, it holds a token) for
-// 24 h, scoped to the caller's key; a retry with the same body gets it back, a different body 422.
+// Idempotent replay for create and renew, in one wrapper (`once`): the first result is kept
+// (sealed, it holds a token) for 24 h in the same unit of work as the change, scoped to the
+// caller's key; a retry with the same body gets it back, a different body 422.
 import { createHash } from 'node:crypto';
 import { DomainError, RequestInFlightError, UnavailableError } from '../domain/errors';
 import { WriteConflict } from '../ports';
 import type { Caller } from './caller';
 import type { Clock, IdempotencyRecord, KeyStore, SecretBox } from '../ports';
+import type { Write } from '../ports/unit-of-work';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
@@ -23,6 +25,33 @@ export class Idempotency {
     private readonly box: SecretBox,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Runs `run` at most once per Idempotency-Key: a replay returns the first result; otherwise `run`
+   * gets `seal`, which turns its result into the write that keeps it, to commit with the change.
+   * Without an Idempotency-Key, `seal` adds nothing.
+   */
+  async once<T>(
+    caller: Caller,
+    request: IdempotencyRequest | undefined,
+    run: (seal: (result: T) => Promise<Write[]>) => Promise<T>,
+  ): Promise<T> {
+    if (!request) return run(async () => []);
+    const earlier = await this.replay<T>(caller, request);
+    if (earlier) return earlier;
+    try {
+      return await run(async (result) => [
+        { type: 'idempotency', record: await this.record(caller, request, result) },
+      ]);
+    } catch (error) {
+      const lostRace =
+        error instanceof WriteConflict || (error instanceof DomainError && error.code === 'renewal-pending');
+      if (!lostRace) throw error;
+      const winner = await this.afterLostWrite<T>(caller, request, error);
+      if (winner) return winner;
+      throw error;
+    }
+  }
 
   /** The earlier result of this request, or null when it is the first time (or the record expired). */
   async replay<T>(caller: Caller, request: IdempotencyRequest): Promise<T | null> {
@@ -54,11 +83,7 @@ export class Idempotency {
    * transaction was still in progress, the client is told to retry in a second (never a misleading
    * `renewal-pending`). Null when another request won: the caller explains that loss itself.
    */
-  async afterLostWrite<T>(
-    caller: Caller,
-    request: IdempotencyRequest,
-    lost: unknown,
-  ): Promise<T | null> {
+  async afterLostWrite<T>(caller: Caller, request: IdempotencyRequest, lost: unknown): Promise<T | null> {
     const earlier = await this.replay<T>(caller, request);
     if (earlier) return earlier;
     if (lost instanceof WriteConflict && (lost.reason === 'in-progress' || lost.reason === 'idempotency'))

@@ -3,15 +3,14 @@
 // opt in).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createServices, type Services } from '../../shared/composition';
+import { createServices, storageAdapters, type Services } from '../../shared/composition';
 import { loadConfig } from '../../shared/config';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
-import { DynamoDbKeyStore } from '../../shared/adapters/dynamodb/dynamodb-key-store';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table';
 import { LocalHasher } from '../../shared/adapters/local-hasher';
 import { LocalSecretBox } from '../../shared/adapters/local-secret-box';
 import type { KeyStore } from '../../shared/ports';
-import { DynamoDbExpiryIndex } from '../../shared/adapters/dynamodb/dynamodb-expiry-index';
+import type { UnitOfWork } from '../../shared/ports/unit-of-work';
 import { RecordingPublisher } from './recording-publisher';
 import { TestClock } from './clock';
 
@@ -41,7 +40,11 @@ export interface TestServices extends Services {
 }
 
 export async function createTestServices(
-  options: { cacheTtlSeconds?: number; store?: (inner: KeyStore) => KeyStore } = {},
+  options: {
+    cacheTtlSeconds?: number;
+    store?: (inner: KeyStore) => KeyStore;
+    work?: (inner: UnitOfWork) => UnitOfWork;
+  } = {},
 ): Promise<TestServices> {
   const tableName = await createTestTable();
   const config = loadConfig({
@@ -54,10 +57,11 @@ export async function createTestServices(
   const clock = new TestClock();
   const events = new RecordingPublisher();
   const db = createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() });
-  const inner = new DynamoDbKeyStore(db, tableName);
+  const storage = storageAdapters(db, config);
   const services = createServices(config, {
-    store: options.store ? options.store(inner) : inner,
-    index: new DynamoDbExpiryIndex(db, tableName),
+    ...storage,
+    store: options.store ? options.store(storage.store) : storage.store,
+    work: options.work ? options.work(storage.work) : storage.work,
     events,
     hasher: new LocalHasher(randomBytes(32)),
     box: new LocalSecretBox(randomBytes(32)),

@@ -21,7 +21,7 @@ describe('what garbage costs a verification', () => {
 
   beforeAll(async () => {
     services = await createTestServices();
-    const { key, token } = await services.keys.issue('garbage', { name: 'real', roles: [] });
+    const { key, token } = await services.keyCreation.issue('garbage', { name: 'real', roles: [] });
     known = { appKey: key.appKey, token };
   });
 

@@ -49,6 +49,7 @@ const CONTRACT_PERMISSIONS: Record<string, string | undefined> = {
   'POST /v1/keys/{appKey}/token/undo-renewal': 'keys:renew',
   'GET /v1/settings': 'keys:view',
   'PUT /v1/settings': 'settings:edit',
+  'GET /v1/audit': 'audit:view',
   'GET /v1/roles': 'keys:view',
   'GET /v1/whoami': undefined,
 };

@@ -1,7 +1,7 @@
 // Hostile and odd input never produces a 5xx: every answer is a problem+json of the right type, and
 // nothing changes. Storage failures are 503 service-unavailable with Retry-After, and change nothing.
 import { TestApi, type Credentials, type Reply } from '../helpers/api';
-import { WriteConflict, type KeyStore } from '../../shared/ports';
+import { WriteConflict } from '../../shared/ports';
 import { UnavailableError } from '../../shared/domain/errors';
 import { storageCall } from '../../shared/adapters/dynamodb/storage-errors';
 import {
@@ -297,7 +297,8 @@ describe('robustness: odd input', () => {
 describe('robustness: storage failures', () => {
   /** Which store methods fail, and how. */
   const faults = new Map<string, () => Promise<never>>();
-  const faultyStore = (inner: KeyStore): KeyStore =>
+  /** The store and the unit of work, failing wherever `faults` says. */
+  const faulty = <T extends object>(inner: T): T =>
     new Proxy(inner, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver);
@@ -320,7 +321,7 @@ describe('robustness: storage failures', () => {
   let api: TestApi;
   let owner: Credentials;
   beforeAll(async () => {
-    api = await TestApi.start({ store: faultyStore });
+    api = await TestApi.start({ store: faulty, work: faulty });
     owner = await api.bootstrap('storagedown');
   });
   afterEach(() => faults.clear());
@@ -337,10 +338,10 @@ describe('robustness: storage failures', () => {
     ['UnavailableError', unavailable],
     ['a throttled DynamoDB call', throttled],
   ])(
-    'create when saveKey fails (%s): 503 with Retry-After, no key created, no token shown',
+    'create when its write fails (%s): 503 with Retry-After, no key created, no token shown',
     async (_how, fault) => {
       const before = await listAll(api, owner);
-      faults.set('saveKey', fault);
+      faults.set('commit', fault);
 
       const reply = await api.request('POST', '/v1/keys', { as: owner, body: { name: 'doomed' } });
 
@@ -353,7 +354,7 @@ describe('robustness: storage failures', () => {
 
   it('an idempotent create that failed can be retried with the same header', async () => {
     const before = await listAll(api, owner);
-    faults.set('saveKey', unavailable);
+    faults.set('commit', unavailable);
     const failed = await api.request('POST', '/v1/keys', {
       as: owner,
       body: { name: 'retry me' },
@@ -372,10 +373,10 @@ describe('robustness: storage failures', () => {
     expect(await listAll(api, owner)).toHaveLength(before.length + 1);
   });
 
-  it('renew when saveKey fails: 503, the old token still works, the key is unchanged', async () => {
+  it('renew when its write fails: 503, the old token still works, the key is unchanged', async () => {
     const target = await issueKey(api, owner, []);
     const before = await getKey(api, owner, target.appKey);
-    faults.set('saveKey', throttled);
+    faults.set('commit', throttled);
 
     const reply = await api.request('POST', keyPath(target.appKey, '/token/renew'), { as: owner });
 
@@ -388,8 +389,7 @@ describe('robustness: storage failures', () => {
   it('deactivate and delete when writes fail: 503 and the key is unchanged', async () => {
     const target = await issueKey(api, owner, []);
     const before = await getKey(api, owner, target.appKey);
-    faults.set('saveKey', unavailable);
-    faults.set('deleteKey', unavailable);
+    faults.set('commit', unavailable);
 
     const off = await api.request('POST', keyPath(target.appKey, '/deactivate'), { as: owner });
     const gone = await api.request('DELETE', keyPath(target.appKey) + '?confirm=true', { as: owner });
@@ -448,8 +448,8 @@ describe('robustness: storage failures', () => {
     // What the adapter throws when DynamoDB cancels a transaction for TransactionConflict
     // (shared/adapters/dynamodb/storage-errors.ts maps it to the first item's reason, 'version').
     // A correct service retries (201), or answers 409 or 503; never 500.
-    faults.set('saveKey', () => {
-      faults.delete('saveKey');
+    faults.set('commit', () => {
+      faults.delete('commit');
       return Promise.reject(new WriteConflict('version'));
     });
 

@@ -192,6 +192,6 @@ export async function issueKey(
   name = 'test key',
 ): Promise<Credentials> {
   const account = owner.appKey.split('-')[1]!;
-  const { key, token } = await api.services.keys.issue(account, { name, roles });
+  const { key, token } = await api.services.keyCreation.issue(account, { name, roles });
   return { appKey: key.appKey, token };
 }

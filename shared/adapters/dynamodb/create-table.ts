@@ -3,14 +3,20 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { EXPIRY_INDEX, TABLE_KEY, TTL_ATTRIBUTE } from './table-definition';
+import { SECONDARY_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from './table-definition';
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await addMissingIndexes(
+      client,
+      tableName,
+      new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)),
+    );
     return;
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
@@ -20,25 +26,17 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [
-        { AttributeName: TABLE_KEY.partitionKey, AttributeType: 'S' },
-        { AttributeName: TABLE_KEY.sortKey, AttributeType: 'S' },
-        { AttributeName: EXPIRY_INDEX.partitionKey, AttributeType: 'S' },
-        { AttributeName: EXPIRY_INDEX.sortKey, AttributeType: 'S' },
-      ],
+        ...new Set([
+          TABLE_KEY.partitionKey,
+          TABLE_KEY.sortKey,
+          ...SECONDARY_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey]),
+        ]),
+      ].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
       KeySchema: [
         { AttributeName: TABLE_KEY.partitionKey, KeyType: 'HASH' },
         { AttributeName: TABLE_KEY.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: EXPIRY_INDEX.name,
-          KeySchema: [
-            { AttributeName: EXPIRY_INDEX.partitionKey, KeyType: 'HASH' },
-            { AttributeName: EXPIRY_INDEX.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
+      GlobalSecondaryIndexes: SECONDARY_INDEXES.map(indexSpec),
     }),
   );
   await client.send(
@@ -48,3 +46,36 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     }),
   );
 }
+
+/**
+ * A data directory made by an older version lacks the indexes added since (the audit log's): add
+ * them, one per UpdateTable as DynamoDB requires, so `npm start` upgrades in place.
+ */
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  present: Set<string | undefined>,
+): Promise<void> {
+  for (const index of SECONDARY_INDEXES) {
+    if (present.has(index.name)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((AttributeName) => ({
+          AttributeName,
+          AttributeType: 'S' as const,
+        })),
+        GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
+      }),
+    );
+  }
+}
+
+const indexSpec = (index: (typeof SECONDARY_INDEXES)[number]) => ({
+  IndexName: index.name,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'ALL' as const },
+});

@@ -1,12 +1,10 @@
-// KeyStore on one DynamoDB table. Lifecycle changes are one conditional write of the key item;
-// only when a change also touches the account's admin-key set or stores an idempotent replay are
-// the 2-3 items written in one transaction, so no partial state can ever exist. No Scan anywhere.
+// KeyStore on one DynamoDB table: key and account reads (one GetItem, one Query per page; no Scan
+// anywhere), the scan's unaudited bookkeeping writes (committed as a unit of work like every other
+// change), and the account item's creation and settings.
 import {
-  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -21,20 +19,22 @@ import {
   type KeyStore,
   type WriteGuards,
 } from '../../ports';
+import type { Write } from '../../ports/unit-of-work';
+import { DynamoDbUnitOfWork } from './dynamodb-unit-of-work';
 import { accountItemKey, accountPk, idempotencySk, KEY_SK_PREFIX, keyItemKey, keySk } from './item-keys';
-import { EXPIRY_INDEX_ATTRIBUTES, fromKeyItem, LIFECYCLE_ATTRIBUTES, toKeyItem } from './key-item';
-import { TTL_ATTRIBUTE } from './table-definition';
-import { IN_PROGRESS, storageCall } from './storage-errors';
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+import { fromKeyItem } from './key-item';
+import { storageCall } from './storage-errors';
 
 export class DynamoDbKeyStore implements KeyStore {
+  private readonly work: DynamoDbUnitOfWork;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    // Audit retention does not matter here: these writes carry no audit entry.
+    this.work = new DynamoDbUnitOfWork(db, tableName, 1);
+  }
 
   async getKey(appKey: string): Promise<ApiKey | null> {
     const Key = keyItemKey(appKey);
@@ -46,137 +46,24 @@ export class DynamoDbKeyStore implements KeyStore {
     return out.Item ? fromKeyItem(out.Item) : null;
   }
 
+  /** A guarded write without an audit entry (the scan's bookkeeping): a unit of work all the same. */
   async saveKey(key: ApiKey, guards: WriteGuards): Promise<void> {
-    const keyWrite = this.keyWrite(key, guards.expectedVersion);
-    await this.write(keyWrite, key, guards);
-  }
-
-  async deleteKey(key: ApiKey, guards: WriteGuards): Promise<void> {
-    const deletion: TransactItem = {
-      Delete: {
-        TableName: this.tableName,
-        Key: keyItemKey(key.appKey)!,
-        ConditionExpression: '#v = :v',
-        ExpressionAttributeNames: { '#v': 'version' },
-        ExpressionAttributeValues: { ':v': guards.expectedVersion ?? key.version },
-      },
-    };
-    await this.write(deletion, key, guards);
-  }
-
-  /** A create is a Put that requires absence; a change is an Update of the lifecycle attributes. */
-  private keyWrite(key: ApiKey, expectedVersion: number | undefined): TransactItem {
-    const item = toKeyItem(key);
-    if (expectedVersion === undefined) {
-      return {
-        Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' },
-      };
-    }
-    const names: Record<string, string> = { '#version': 'version' };
-    const values: Record<string, unknown> = { ':expected': expectedVersion };
-    const sets = LIFECYCLE_ATTRIBUTES.map((attr, i) => {
-      names[`#a${i}`] = attr;
-      values[`:a${i}`] = item[attr];
-      return `#a${i} = :a${i}`;
-    });
-    const removes: string[] = [];
-    EXPIRY_INDEX_ATTRIBUTES.forEach((attr, i) => {
-      names[`#x${i}`] = attr;
-      if (item[attr] === undefined) removes.push(`#x${i}`);
-      else {
-        values[`:x${i}`] = item[attr];
-        sets.push(`#x${i} = :x${i}`);
-      }
-    });
-    const update = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: { PK: item.PK, SK: item.SK },
-        UpdateExpression: update,
-        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
-  }
-
-  private async write(keyWrite: TransactItem, key: ApiKey, guards: WriteGuards): Promise<void> {
-    const items: TransactItem[] = [keyWrite];
-    const reasons: Array<'version' | 'last-admin' | 'idempotency'> = ['version'];
-    if (guards.admin) {
-      items.push(this.adminSetChange(key, guards.admin));
-      reasons.push('last-admin');
-    }
-    if (guards.idempotency) {
-      items.push(this.idempotencyPut(guards.idempotency));
-      reasons.push('idempotency');
-    }
-    if (items.length === 1) {
-      await storageCall(
-        () => this.sendSingle(keyWrite),
-        () => new WriteConflict('version'),
-      );
-      return;
-    }
-    await storageCall(
-      () => this.db.send(new TransactWriteCommand({ TransactItems: items })),
-      (failedIndex) =>
-        new WriteConflict(
-          failedIndex === IN_PROGRESS ? 'in-progress' : (reasons[failedIndex ?? 0] ?? 'version'),
-        ),
+    await this.work.commit(
+      this.guarded({ type: 'key', key, expectedVersion: guards.expectedVersion }, key, guards),
     );
   }
 
-  /** A lone write needs no transaction: the same item as a plain conditional Put/Update/Delete. */
-  private async sendSingle(item: TransactItem): Promise<unknown> {
-    if (item.Put) return this.db.send(new PutCommand(item.Put));
-    if (item.Update)
-      return this.db.send(new UpdateCommand(item.Update as ConstructorParameters<typeof UpdateCommand>[0]));
-    return this.db.send(new DeleteCommand(item.Delete as ConstructorParameters<typeof DeleteCommand>[0]));
+  async deleteKey(key: ApiKey, guards: WriteGuards): Promise<void> {
+    const expectedVersion = guards.expectedVersion ?? key.version;
+    await this.work.commit(this.guarded({ type: 'delete-key', key, expectedVersion }, key, guards));
   }
 
-  /**
-   * The account item holds the set of active admin keys. Removing one is conditional on another
-   * remaining, which makes the last-admin-key rule hold even under concurrent requests.
-   */
-  private adminSetChange(key: ApiKey, change: 'add' | 'remove'): TransactItem {
-    const base = { TableName: this.tableName, Key: accountItemKey(key.account) };
-    if (change === 'add') {
-      return {
-        Update: {
-          ...base,
-          UpdateExpression: 'ADD adminKeys :k',
-          ExpressionAttributeValues: { ':k': new Set([key.appKey]) },
-        },
-      };
-    }
-    return {
-      Update: {
-        ...base,
-        UpdateExpression: 'DELETE adminKeys :k',
-        ConditionExpression: 'size(adminKeys) > :one OR NOT contains(adminKeys, :appKey)',
-        ExpressionAttributeValues: { ':k': new Set([key.appKey]), ':one': 1, ':appKey': key.appKey },
-      },
-    };
-  }
-
-  private idempotencyPut(record: IdempotencyRecord): TransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: {
-          PK: accountPk(record.account),
-          SK: idempotencySk(record.callerAppKey, record.idempotencyKeyHash),
-          type: 'idempotency',
-          ...record,
-          [TTL_ATTRIBUTE]: Math.ceil(record.expiresAtMs / 1000),
-        },
-        // A record whose TTL passed may still be there (TTL deletes late): it may be replaced.
-        ConditionExpression: 'attribute_not_exists(PK) OR expiresAtMs < :now',
-        ExpressionAttributeValues: { ':now': record.createdAtMs },
-      },
-    };
+  private guarded(write: Write, key: ApiKey, guards: WriteGuards): Write[] {
+    const writes: Write[] = [write];
+    if (guards.admin)
+      writes.push({ type: 'admin-keys', account: key.account, appKey: key.appKey, change: guards.admin });
+    if (guards.idempotency) writes.push({ type: 'idempotency', record: guards.idempotency });
+    return writes;
   }
 
   async listKeys(

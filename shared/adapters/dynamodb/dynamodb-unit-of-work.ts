@@ -1,0 +1,196 @@
+// UnitOfWork on one DynamoDB table: the writes of one change become the items of one
+// TransactWriteItems (or, for a lone write, one plain conditional write, which costs half as much),
+// so no partial change and no change without its audit entry can ever exist.
+import {
+  DeleteCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { ApiKey } from '../../domain/key';
+import { WriteConflict, type WriteConflictReason } from '../../ports';
+import type { UnitOfWork, Write } from '../../ports/unit-of-work';
+import { toAuditItems } from './audit-item';
+import { accountItemKey, accountPk, idempotencySk, keyItemKey } from './item-keys';
+import { EXPIRY_INDEX_ATTRIBUTES, LIFECYCLE_ATTRIBUTES, toKeyItem } from './key-item';
+import { IN_PROGRESS, storageCall } from './storage-errors';
+import { TTL_ATTRIBUTE } from './table-definition';
+
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+/** One DynamoDB item write, and what its failed condition means. */
+interface ItemWrite {
+  item: TransactItem;
+  onConflict: WriteConflictReason;
+}
+
+export class DynamoDbUnitOfWork implements UnitOfWork {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly auditRetentionDays: number,
+  ) {}
+
+  async commit(writes: readonly Write[]): Promise<void> {
+    const items = writes.flatMap((w) => this.itemWrites(w));
+    if (items.length === 1) {
+      const [only] = items;
+      await storageCall(
+        () => this.sendSingle(only!.item),
+        () => new WriteConflict(only!.onConflict),
+      );
+      return;
+    }
+    await storageCall(
+      () => this.db.send(new TransactWriteCommand({ TransactItems: items.map((w) => w.item) })),
+      (failedIndex) =>
+        new WriteConflict(
+          failedIndex === IN_PROGRESS ? 'in-progress' : (items[failedIndex ?? 0]?.onConflict ?? 'version'),
+        ),
+    );
+  }
+
+  private itemWrites(write: Write): ItemWrite[] {
+    const TableName = this.tableName;
+    switch (write.type) {
+      case 'key':
+        return [{ item: this.keyWrite(write.key, write.expectedVersion), onConflict: 'version' }];
+      case 'delete-key':
+        return [
+          {
+            item: {
+              Delete: {
+                TableName,
+                Key: keyItemKey(write.key.appKey)!,
+                ConditionExpression: '#v = :v',
+                ExpressionAttributeNames: { '#v': 'version' },
+                ExpressionAttributeValues: { ':v': write.expectedVersion },
+              },
+            },
+            onConflict: 'version',
+          },
+        ];
+      case 'admin-keys':
+        return [
+          { item: this.adminSetChange(write.account, write.appKey, write.change), onConflict: 'last-admin' },
+        ];
+      case 'idempotency': {
+        const { record } = write;
+        return [
+          {
+            item: {
+              Put: {
+                TableName,
+                Item: {
+                  PK: accountPk(record.account),
+                  SK: idempotencySk(record.callerAppKey, record.idempotencyKeyHash),
+                  type: 'idempotency',
+                  ...record,
+                  [TTL_ATTRIBUTE]: Math.ceil(record.expiresAtMs / 1000),
+                },
+                // A record whose TTL passed may still be there (TTL deletes late): it may be replaced.
+                ConditionExpression: 'attribute_not_exists(PK) OR expiresAtMs < :now',
+                ExpressionAttributeValues: { ':now': record.createdAtMs },
+              },
+            },
+            onConflict: 'idempotency',
+          },
+        ];
+      }
+      case 'audit':
+        // Entry ids are ULIDs: a collision is a defect, never a race to retry.
+        return toAuditItems(write.entry, this.auditRetentionDays).map((Item) => ({
+          item: { Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } },
+          onConflict: 'version',
+        }));
+      case 'settings':
+        return [
+          {
+            item: {
+              Update: {
+                TableName,
+                Key: accountItemKey(write.account),
+                UpdateExpression: 'SET settings = :s',
+                ConditionExpression: 'attribute_exists(PK)',
+                ExpressionAttributeValues: { ':s': write.settings },
+              },
+            },
+            onConflict: 'version',
+          },
+        ];
+    }
+  }
+
+  /** A create is a Put that requires absence; a change is an Update of the lifecycle attributes. */
+  private keyWrite(key: ApiKey, expectedVersion: number | undefined): TransactItem {
+    const item = toKeyItem(key);
+    if (expectedVersion === undefined) {
+      return {
+        Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' },
+      };
+    }
+    const names: Record<string, string> = { '#version': 'version' };
+    const values: Record<string, unknown> = { ':expected': expectedVersion };
+    const sets = LIFECYCLE_ATTRIBUTES.map((attr, i) => {
+      names[`#a${i}`] = attr;
+      values[`:a${i}`] = item[attr];
+      return `#a${i} = :a${i}`;
+    });
+    const removes: string[] = [];
+    EXPIRY_INDEX_ATTRIBUTES.forEach((attr, i) => {
+      names[`#x${i}`] = attr;
+      if (item[attr] === undefined) removes.push(`#x${i}`);
+      else {
+        values[`:x${i}`] = item[attr];
+        sets.push(`#x${i} = :x${i}`);
+      }
+    });
+    const update = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { PK: item.PK, SK: item.SK },
+        UpdateExpression: update,
+        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  /**
+   * The account item holds the set of active admin keys. Removing one is conditional on another
+   * remaining, which makes the last-admin-key rule hold even under concurrent requests.
+   */
+  private adminSetChange(account: string, appKey: string, change: 'add' | 'remove'): TransactItem {
+    const base = { TableName: this.tableName, Key: accountItemKey(account) };
+    if (change === 'add') {
+      return {
+        Update: {
+          ...base,
+          UpdateExpression: 'ADD adminKeys :k',
+          ExpressionAttributeValues: { ':k': new Set([appKey]) },
+        },
+      };
+    }
+    return {
+      Update: {
+        ...base,
+        UpdateExpression: 'DELETE adminKeys :k',
+        ConditionExpression: 'size(adminKeys) > :one OR NOT contains(adminKeys, :appKey)',
+        ExpressionAttributeValues: { ':k': new Set([appKey]), ':one': 1, ':appKey': appKey },
+      },
+    };
+  }
+
+  /** A lone write needs no transaction: the same item as a plain conditional Put/Update/Delete. */
+  private async sendSingle(item: TransactItem): Promise<unknown> {
+    if (item.Put) return this.db.send(new PutCommand(item.Put));
+    if (item.Update)
+      return this.db.send(new UpdateCommand(item.Update as ConstructorParameters<typeof UpdateCommand>[0]));
+    return this.db.send(new DeleteCommand(item.Delete as ConstructorParameters<typeof DeleteCommand>[0]));
+  }
+}

@@ -1,0 +1,24 @@
+// One unit of work per change (DESIGN.md): the use case states every item write that a change
+// consists of (the changed item with its condition, and the items that move with it: its audit
+// entry, the account's admin-key set, an idempotent replay), and one adapter commits them all or
+// none, mapping a failed condition to the domain's WriteConflict. Use cases never see sort keys.
+import type { AuditEntry } from '../domain/audit';
+import type { ApiKey } from '../domain/key';
+import type { Settings } from '../domain/settings';
+import type { IdempotencyRecord } from '../ports';
+
+export type Write =
+  /** A new key (no expectedVersion: it must not exist) or a change to a key at expectedVersion. */
+  | { type: 'key'; key: ApiKey; expectedVersion?: number }
+  | { type: 'delete-key'; key: ApiKey; expectedVersion: number }
+  /** Adds or removes a key from its account's set of active admin keys; removing the last fails. */
+  | { type: 'admin-keys'; account: string; appKey: string; change: 'add' | 'remove' }
+  /** Keeps the first response for replay; fails if a concurrent request stored one first. */
+  | { type: 'idempotency'; record: IdempotencyRecord }
+  | { type: 'audit'; entry: AuditEntry }
+  | { type: 'settings'; account: string; settings: Settings };
+
+export interface UnitOfWork {
+  /** Commits every write or none; throws WriteConflict naming the condition that failed. */
+  commit(writes: readonly Write[]): Promise<void>;
+}

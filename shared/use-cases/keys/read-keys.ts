@@ -1,0 +1,44 @@
+// Reading keys: one key, and the newest-first list with search and filters (one Query per page).
+import type { Alert } from '../../domain/expiry';
+import { alertOfKey, keyView, type ApiKey, type KeyView } from '../../domain/key';
+import type { Clock, KeyStore } from '../../ports';
+import type { Caller } from '../caller';
+import type { SettingsSource } from '../settings-source';
+import { loadKey } from './key-access';
+
+export interface ListQuery {
+  search?: string;
+  status?: 'active' | 'inactive';
+  alert?: Alert;
+  limit: number;
+  after: string | null;
+}
+
+/** How many items one list request may read when a filter is selective. */
+export const LIST_READ_BUDGET = 1_000;
+
+export class KeyQueries {
+  constructor(private readonly deps: { keys: KeyStore; settings: SettingsSource; clock: Clock }) {}
+
+  async get(caller: Caller, appKey: string): Promise<KeyView> {
+    const key = await loadKey(this.deps.keys, caller, appKey);
+    return keyView(key, await this.deps.settings.get(key.account), this.deps.clock.now());
+  }
+
+  async list(caller: Caller, query: ListQuery): Promise<{ items: KeyView[]; next: string | null }> {
+    const settings = await this.deps.settings.get(caller.account);
+    const now = this.deps.clock.now();
+    const needle = query.search?.toLowerCase();
+    const accept = (key: ApiKey): boolean =>
+      (!needle || key.name.toLowerCase().includes(needle) || key.appKey.toLowerCase().includes(needle)) &&
+      (!query.status || key.status === query.status) &&
+      (!query.alert || alertOfKey(key, settings, now) === query.alert);
+    const page = await this.deps.keys.listKeys(caller.account, {
+      limit: query.limit,
+      after: query.after,
+      budget: LIST_READ_BUDGET,
+      accept,
+    });
+    return { items: page.items.map((k) => keyView(k, settings, now)), next: page.next };
+  }
+}
