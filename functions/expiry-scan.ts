@@ -1,5 +1,6 @@
 // The scheduled expiry scan (EventBridge schedule, and the "Settings Changed" rule that wakes it
-// to finish re-expiring a large account). Stops well before the Lambda timeout; the next run
+// to finish re-expiring a large account). One run at a time (reserved concurrency 1): due tokens
+// first, then re-expiry jobs with the time left. Stops well before the Lambda timeout; the next run
 // continues where this one stopped.
 import type { Context } from 'aws-lambda';
 import { getServices } from '../shared/composition';
