@@ -18,8 +18,11 @@ const Config = z
     /** Account settings as read by verification and listing; changes made here apply at once. */
     SETTINGS_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
-    /** How long audit entries are kept (API.md 1.1); DynamoDB TTL deletes them, reads skip them. */
-    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+    /**
+     * Set by the local runtime, whose DynamoDB Local can die while the server lives on: GET /health
+     * then checks storage. Unset in AWS, where /health is liveness only and touches nothing.
+     */
+    HEALTH_CHECKS_STORAGE: z.stringbool().default(false),
   })
   .refine((c) => c.KEY_PROVIDER === 'local' || (c.HMAC_KEY_ID && c.SECRETS_KEY_ID), {
     message: 'KEY_PROVIDER=kms needs HMAC_KEY_ID and SECRETS_KEY_ID',

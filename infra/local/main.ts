@@ -11,6 +11,7 @@ import { createServices, setServices, type Services } from '../../shared/composi
 import { loadConfig } from '../../shared/config';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table';
 import { bootstrapAccount } from '../../shared/use-cases/bootstrap';
+import { checkDataDir } from './data-dir-check';
 import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { loadLocalSettings, type LocalSettings } from './local-settings';
 import { removeRuntimeInfo, runningInstance, writeRuntimeInfo } from './runtime-file';
@@ -28,16 +29,18 @@ async function main(): Promise<void> {
       `another instance (pid ${running.pid}) already serves DATA_DIR=${local.dataDir} at ${running.apiUrl}`,
     );
   }
+  // Read-only or full: say so now, in one line, rather than through Java 30 s later.
+  checkDataDir(local.dataDir);
   // Signals are handled from the first moment: a stop during start-up must not orphan Java.
   const started: { dynamo?: RunningDynamoDb; server?: Server } = {};
   let stopping = false;
-  const stop = async (): Promise<void> => {
+  const stop = async (exitCode = 0): Promise<void> => {
     if (stopping) return;
     stopping = true;
     removeRuntimeInfo(local.dataDir);
     started.server?.close();
     await started.dynamo?.stop();
-    process.exit(0); // also runs the exit hook that kills a DynamoDB Local still starting
+    process.exit(exitCode); // also runs the exit hook that kills a DynamoDB Local still starting
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
@@ -46,6 +49,15 @@ async function main(): Promise<void> {
   const dynamo = (started.dynamo = await startDynamoDbLocal({
     dbPath: join(local.dataDir, 'dynamodb'),
     port: local.DYNAMODB_PORT,
+    // A DynamoDB Local that dies comes back on the same port and files; one that keeps dying
+    // ends the service, loudly, rather than leaving it up and answering 503 to everything.
+    restart: {
+      log: (line) => process.stderr.write(`${line}\n`),
+      onGiveUp: (reason) => {
+        process.stderr.write(`Stopping the service: ${reason}\n`);
+        void stop(1);
+      },
+    },
   }));
   // The web console at /, built on demand (skipped when its sources have not changed).
   const server = (started.server = createApiServer({
@@ -57,6 +69,9 @@ async function main(): Promise<void> {
     KEY_PROVIDER: 'local',
     DATA_DIR: local.dataDir,
     TABLE_NAME: process.env.TABLE_NAME ?? 'apikeys',
+    // Here storage can die while the HTTP server lives on, so /health must look at it (in AWS it
+    // stays a liveness check).
+    HEALTH_CHECKS_STORAGE: 'true',
   });
   const config = loadConfig();
   const services = createServices(config);
