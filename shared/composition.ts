@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { loadConfig, type Config } from './config';
 import { createDocumentClient } from './adapters/dynamodb/client';
+import { guardLocalWrites } from './adapters/dynamodb/local-write-guard';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbKeyStore } from './adapters/dynamodb/dynamodb-key-store';
 import { loadOrCreateKeyFile } from './adapters/key-file';
@@ -78,7 +79,10 @@ export function storageAdapters(
 }
 
 export function createAdapters(config: Config): Adapters {
-  const db = createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  const db = guardLocalWrites(
+    createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
+    config,
+  );
   const { store, work, auditLog, index } = storageAdapters(db, config);
   if (config.KEY_PROVIDER === 'kms') {
     const kms = new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });

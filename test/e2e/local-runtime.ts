@@ -605,3 +605,63 @@ export function mountTmpfs(dir: string, options: { sizeKb: number; readOnly?: bo
 export function unmount(dir: string): void {
   spawnSync('umount', [dir], { stdio: 'ignore' });
 }
+
+// --- full-disk helpers
+// For test/faults/full-disk.test.ts: whether this machine lets us mount a tmpfs at all (decided
+// once, at load time, so a suite can skip itself plainly), how much room a mount has left, a filler
+// file that can be deleted later to make room, and an unmount that waits for our processes to let go
+// of the mount. Its imports are aliased so they cannot collide with the blocks above.
+import { spawnSync as spawnFullDisk } from 'node:child_process';
+import {
+  mkdtempSync as mkdtempFullDisk,
+  rmSync as rmFullDisk,
+  statfsSync as statfsFullDisk,
+  writeFileSync as writeFullDisk,
+} from 'node:fs';
+import { tmpdir as tmpdirFullDisk } from 'node:os';
+
+/** Whether a tmpfs can be mounted here (root with CAP_SYS_ADMIN): tries a tiny one and removes it. */
+export function canMountTmpfs(): boolean {
+  const probe = mkdtempFullDisk(join(tmpdirFullDisk(), 'apikeys-mount-probe-'));
+  try {
+    const mounted = spawnFullDisk('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], {
+      stdio: 'ignore',
+    });
+    if (mounted.status !== 0) return false;
+    spawnFullDisk('umount', [probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmFullDisk(probe, { recursive: true, force: true });
+  }
+}
+
+/** Bytes still usable on the file system holding `dir`. */
+export function freeSpace(dir: string): number {
+  const stats = statfsFullDisk(dir);
+  return stats.bavail * stats.bsize;
+}
+
+/** Takes `bytes` of room with a file that can be deleted later to make room again. */
+export function writeFiller(path: string, bytes: number): void {
+  writeFullDisk(path, Buffer.alloc(bytes, 1));
+}
+
+export function isMounted(dir: string): boolean {
+  return readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .some((line) => line.split(' ')[1] === dir);
+}
+
+/**
+ * Unmounts `dir` once nothing holds files on it any more (killed processes take a moment to go);
+ * after `timeoutMs` it detaches the mount lazily, so a test never leaves a mount behind.
+ */
+export async function unmountWhenReleased(dir: string, timeoutMs = 10_000): Promise<void> {
+  const released = await eventually(
+    () => !isMounted(dir) || spawnFullDisk('umount', [dir], { stdio: 'ignore' }).status === 0,
+    timeoutMs,
+  );
+  if (!released) spawnFullDisk('umount', ['-l', dir], { stdio: 'ignore' });
+}
