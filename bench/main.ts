@@ -12,6 +12,7 @@ import { FULL_PLAN, QUICK_PLAN, type Plan } from './plan';
 import { createSizedAccounts, type SizedAccount } from './accounts';
 import { measureHit, measureMiss } from './micro';
 import { measureGarbage } from './garbage';
+import { measureAuditList, measureChange } from './audit';
 import { measureListBySize, measureReindex } from './listing';
 import { measureHttp } from './http';
 import { measureScale } from './scan';
@@ -49,6 +50,11 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
 
   progress('KMS calls and storage reads per 1,000 garbage verifications');
   const garbage = await measureGarbage(warm, httpAccount.owner);
+
+  progress('a change before and after its audit entry');
+  const change = await measureChange(warm, httpAccount.owner, plan);
+  progress(`first audit page with ${plan.auditSizes.join(' and ')} entries`);
+  const audit_list_ms_by_entries = await measureAuditList(warm, httpAccount.owner, plan.auditSizes, plan);
 
   progress('first list page by account size');
   const list_ms_by_keys = await measureListBySize(
@@ -94,6 +100,9 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
     garbage_kms_per_1000: Object.fromEntries(Object.entries(garbage).map(([k, v]) => [k, v.kms])),
     garbage_reads_per_1000: Object.fromEntries(Object.entries(garbage).map(([k, v]) => [k, v.reads])),
     list_ms_by_keys,
+    ...change,
+    change_after_over_before: change.change_us_after / change.change_us_before,
+    audit_list_ms_by_entries,
     verify_us_by_keys: scale.verify_us_by_keys,
     scan_keys: scale.scan_keys,
     scan_due: scale.scan_due,

@@ -21,6 +21,8 @@ export interface Plan {
   scanAccounts: number;
   /** Fresh processes per bundle (and for bare Node) when timing imports. */
   initRuns: number;
+  /** Audit entries in the accounts whose first audit page is timed (issue 11: 1,000 and 100,000). */
+  auditSizes: number[];
 }
 
 export const FULL_PLAN: Plan = {
@@ -34,6 +36,7 @@ export const FULL_PLAN: Plan = {
   verifyTableSizes: [1_000, 100_000],
   scanAccounts: 20,
   initRuns: 7,
+  auditSizes: [1_000, 100_000],
 };
 
 export const QUICK_PLAN: Plan = {
@@ -47,4 +50,5 @@ export const QUICK_PLAN: Plan = {
   verifyTableSizes: [1_000, 5_000],
   scanAccounts: 20,
   initRuns: 2,
+  auditSizes: [100, 2_000],
 };

@@ -15,6 +15,13 @@ export interface Figures extends HttpFigures {
   /** Storage reads (key and account items) per 1,000 verifications of each kind of garbage. */
   garbage_reads_per_1000: Record<string, number>;
   list_ms_by_keys: Record<string, number>;
+  /** A rename as it was before the audit log (read + one conditional UpdateItem). */
+  change_us_before: number;
+  /** A rename now (read + one TransactWriteItems of the key and its audit entry). */
+  change_us_after: number;
+  change_after_over_before: number;
+  /** First page of GET /v1/audit by entries in the account. */
+  audit_list_ms_by_entries: Record<string, number>;
   verify_us_by_keys: Record<string, number>;
   scan_keys: number;
   scan_due: number;
@@ -86,6 +93,16 @@ export const GOALS: Goal[] = [
     met: (f) => spread(f.list_ms_by_keys) <= FLAT_TOLERANCE,
   },
   {
+    field: 'change_after_over_before',
+    target: '<= 1.3',
+    met: (f) => f.change_after_over_before <= 1.3,
+  },
+  {
+    field: 'audit_list_ms_by_entries',
+    target: `flat (max/min <= ${FLAT_TOLERANCE})`,
+    met: (f) => spread(f.audit_list_ms_by_entries) <= FLAT_TOLERANCE,
+  },
+  {
     field: 'verify_us_by_keys',
     target: `flat (max/min <= ${FLAT_TOLERANCE})`,
     met: (f) => spread(f.verify_us_by_keys) <= FLAT_TOLERANCE,
@@ -121,6 +138,10 @@ const DIGITS: Partial<Record<keyof Figures, number>> = {
   http_list_rps: 0,
   http_list_p99_ms: 1,
   list_ms_by_keys: 3,
+  change_us_before: 1,
+  change_us_after: 1,
+  change_after_over_before: 3,
+  audit_list_ms_by_entries: 3,
   verify_us_by_keys: 1,
   scan_ms: 0,
   reindex_ms: 0,
@@ -156,6 +177,9 @@ const UNITS: Partial<Record<keyof Figures, string>> = {
   garbage_kms_per_1000: 'calls by kind',
   garbage_reads_per_1000: 'reads by kind',
   list_ms_by_keys: 'ms by keys',
+  change_us_before: 'µs',
+  change_us_after: 'µs',
+  audit_list_ms_by_entries: 'ms by entries',
   verify_us_by_keys: 'µs by keys',
   scan_ms: 'ms',
   reindex_ms: 'ms',

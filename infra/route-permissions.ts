@@ -15,7 +15,7 @@ export interface ProtectedResources {
 const LAST_USED_ATTRIBUTES = ['PK', 'SK', 'lastUsedAt'];
 
 export function statementsFor(
-  route: Pick<RouteDefinition, 'access' | 'writes' | 'sealsSecrets' | 'publishesEvents'>,
+  route: Pick<RouteDefinition, 'access' | 'writes' | 'sealsSecrets' | 'publishesEvents' | 'queriesIndexes'>,
   resources: ProtectedResources,
 ): iam.PolicyStatement[] {
   if (route.access === 'none') return [];
@@ -26,6 +26,14 @@ export function statementsFor(
     }),
     new iam.PolicyStatement({ actions: ['kms:GenerateMac'], resources: [resources.tokenHmacKeyArn] }),
   ];
+  if (route.queriesIndexes?.length) {
+    statements.push(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: route.queriesIndexes.map((name) => `${resources.tableArn}/index/${name}`),
+      }),
+    );
+  }
   if (!route.writes?.includes('UpdateItem')) {
     statements.push(
       new iam.PolicyStatement({

@@ -5,7 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { EXPIRY_INDEX, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/adapters/dynamodb/table-definition';
+import { SECONDARY_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/adapters/dynamodb/table-definition';
 
 export class StatefulStack extends Stack {
   readonly table: dynamodb.TableV2;
@@ -26,14 +26,13 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       timeToLiveAttribute: TTL_ATTRIBUTE,
       removalPolicy: RemovalPolicy.RETAIN,
-      globalSecondaryIndexes: [
-        {
-          indexName: EXPIRY_INDEX.name,
-          partitionKey: { name: EXPIRY_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
-          sortKey: { name: EXPIRY_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
-          projectionType: dynamodb.ProjectionType.ALL,
-        },
-      ],
+      // Every index of table-definition.ts: the expiry scan's, and the audit log's by key and action.
+      globalSecondaryIndexes: SECONDARY_INDEXES.map((index) => ({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      })),
     });
 
     this.tokenHmacKey = new kms.Key(this, 'TokenHmacKey', {

@@ -34,6 +34,8 @@ export interface RouteDefinition {
   readonly access: RouteAccess;
   /** The item writes a `write` route performs, for its IAM policy. */
   readonly writes?: readonly TableWrite[];
+  /** Secondary indexes the route queries (names from adapters/dynamodb/table-definition.ts). */
+  readonly queriesIndexes?: readonly string[];
   /** Publishes to the event bus (events:PutEvents). */
   readonly publishesEvents?: boolean;
   /** Holds idempotent-replay secrets: needs the symmetric KMS key (Encrypt/Decrypt). */
@@ -219,6 +221,7 @@ export const routes = [
     auth: 'key',
     permission: 'audit:view',
     access: 'read',
+    queriesIndexes: ['audit-by-key', 'audit-by-action'],
     query: 'ListAuditQuery',
     success: 200,
     response: 'AuditPage',

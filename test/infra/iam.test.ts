@@ -246,6 +246,42 @@ describe('the expiry scan holds exactly what the scan and its re-expiry jobs nee
   });
 });
 
+describe('index reads: each route queries only the indexes it names', () => {
+  const statementsOf = (handler: string) => {
+    const functionId = [...handlerOf].find(([, h]) => h === handler)![0];
+    return identityStatements(api.stackName, apiT, roleOfFunction(functionId)).map(grantOf);
+  };
+
+  test('GET /v1/audit: Query on exactly the two audit indexes, nothing else on an index', () => {
+    const onIndexes = statementsOf('list-audit').filter((g) =>
+      g.on.some((o) => o.startsWith('table/index/')),
+    );
+    expect(onIndexes).toEqual([
+      {
+        actions: ['dynamodb:Query'],
+        on: ['table/index/audit-by-key', 'table/index/audit-by-action'],
+        condition: undefined,
+      },
+    ]);
+  });
+
+  test('no other API function reads any index', () => {
+    for (const handler of Object.keys(EXPECTED_ACCESS).filter((h) => h !== 'list-audit')) {
+      const onIndexes = statementsOf(handler).filter((g) => g.on.some((o) => o.includes('/index/')));
+      expect({ handler, onIndexes }).toEqual({ handler, onIndexes: [] });
+    }
+  });
+
+  test('the table holds every index the routes and the scan query', () => {
+    const indexes = statefulT
+      .toJSON()
+      .Resources[
+        logicalIdOf(stateful, stateful.table.node.defaultChild)
+      ].Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName);
+    expect(indexes.sort()).toEqual(['audit-by-action', 'audit-by-key', 'expiry']);
+  });
+});
+
 describe('the secrets key opens and seals only under a known encryption context', () => {
   const sealing = Object.keys(EXPECTED_ACCESS).filter((h) => EXPECTED_ACCESS[h]!.sealsSecrets);
   const statementsOf = (handler: string) => {
