@@ -5,7 +5,7 @@ import type { ApiClient, Credentials } from './api/api-client';
 import type { Messages } from './i18n/messages-en';
 import type { Identity } from './session-context';
 
-const APP_KEY = /^apk-[a-z][a-z0-9]{2,29}-[0-9A-HJKMNP-TV-Z]{26}$/;
+export const APP_KEY = /^apk-[a-z][a-z0-9]{2,29}-[0-9A-HJKMNP-TV-Z]{26}$/;
 const APP_TOKEN = /^apt_[0-9A-Za-z]{49}$/;
 
 /** The texts sign-in can answer with: all plain strings of Messages. */

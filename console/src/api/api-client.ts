@@ -2,6 +2,8 @@
 // and token. One method per endpoint the console uses; failures become ApiError.
 import { ApiError } from './api-error';
 import type {
+  AuditPage,
+  AuditQuery,
   Key,
   KeyFilter,
   KeyPage,
@@ -87,6 +89,16 @@ export class ApiClient {
 
   putSettings(settings: SettingsInput): Promise<Settings> {
     return this.call('PUT', '/v1/settings', settings);
+  }
+
+  listAudit(filter: AuditQuery, cursor: string | null): Promise<AuditPage> {
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    for (const name of ['appKey', 'action', 'from', 'to'] as const) {
+      const value = filter[name];
+      if (value) query.set(name, value);
+    }
+    if (cursor) query.set('cursor', cursor);
+    return this.call('GET', `/v1/audit?${query.toString()}`);
   }
 
   async listRoles(): Promise<Role[]> {

@@ -86,3 +86,57 @@ export interface KeyFilter {
   status: KeyStatus | '';
   alert: AlertLevel | '';
 }
+
+/** The actions the audit log records (API.md, "Audit log"), in the order the filter lists them. */
+export const AUDIT_ACTIONS = [
+  'key.created',
+  'key.updated',
+  'key.activated',
+  'key.deactivated',
+  'key.deleted',
+  'token.renewed',
+  'renewal.finished',
+  'renewal.undone',
+  'share.opened',
+  'share.revoked',
+  'settings.updated',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'external-key.added',
+  'external-key.updated',
+  'external-key.removed',
+  'token.leaked',
+  'renewal.flagged',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type ActorType = 'key' | 'share-link' | 'leak-report' | 'system';
+export type AuditTargetType = 'key' | 'external-key' | 'role' | 'settings';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  account: string;
+  action: AuditAction;
+  actor: { type: ActorType; appKey: string | null };
+  target: { type: AuditTargetType; id: string };
+  /** Only what changed, per field; a field missing before (a creation) or after (a deletion) is null. */
+  changes: Record<string, { from: unknown; to: unknown }>;
+  requestId: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}
+
+/** GET /v1/audit's filters: `appKey` matches the target or the actor; instants are ISO with ms. */
+export interface AuditQuery {
+  appKey?: string;
+  action?: AuditAction;
+  from?: string;
+  to?: string;
+}

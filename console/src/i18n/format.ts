@@ -8,3 +8,8 @@ export function formatDate(iso: string, locale: Locale): string {
 export function formatDateTime(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** With seconds: audit entries a few seconds apart must not look simultaneous. */
+export function formatInstant(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+}

@@ -1,28 +1,55 @@
-// The signed-in console: the "Generated keys" and "Settings" tabs.
-import { useState } from 'preact/hooks';
-import { panelId, TabList, tabId } from '../components/tab-list';
+// The signed-in console: the "Generated keys" and "Settings" tabs, and "Activity" for keys that
+// may read the audit log (audit:view). A key's "History" opens Activity narrowed to that key.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { panelId, TabList, tabId, type TabDefinition } from '../components/tab-list';
 import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session-context';
+import { NO_ACTIVITY_FILTER, type ActivityFilter } from './activity-filter';
+import { ActivityTab } from './activity-tab';
 import { KeysTab } from './keys-tab';
 import { SettingsTab } from './settings-tab';
 
-type Section = 'keys' | 'settings';
+type Section = 'keys' | 'settings' | 'activity';
 
 export function ConsoleScreen() {
   const { t } = useI18n();
+  const { identity } = useSession();
   const [section, setSection] = useState<Section>('keys');
+  const [activityFilter, setActivityFilter] = useState<ActivityFilter>(NO_ACTIVITY_FILTER);
+  const canViewAudit = identity.permissions.includes('audit:view');
+  const focusHeading = useRef(false);
+
+  const tabs: TabDefinition<Section>[] = [
+    { id: 'keys', label: t.keysTab },
+    { id: 'settings', label: t.settingsTab },
+  ];
+  if (canViewAudit) tabs.push({ id: 'activity', label: t.activityTab });
+
+  const showHistory = (appKey: string): void => {
+    setActivityFilter({ ...NO_ACTIVITY_FILTER, appKey });
+    focusHeading.current = true;
+    setSection('activity');
+  };
+
+  // The row menu that asked for the history is gone with the keys tab: like a new screen, focus
+  // goes to the heading of the one that replaced it.
+  useEffect(() => {
+    if (!focusHeading.current) return;
+    focusHeading.current = false;
+    document.getElementById('main-heading')?.focus();
+  }, [section]);
+
   return (
     <>
-      <TabList
-        label={t.sectionsLabel}
-        tabs={[
-          { id: 'keys', label: t.keysTab },
-          { id: 'settings', label: t.settingsTab },
-        ]}
-        selected={section}
-        onSelect={setSection}
-      />
+      <TabList label={t.sectionsLabel} tabs={tabs} selected={section} onSelect={setSection} />
       <section role="tabpanel" id={panelId(section)} aria-labelledby={tabId(section)} class="panel">
-        {section === 'keys' ? <KeysTab /> : <SettingsTab />}
+        {section === 'keys' ? (
+          <KeysTab onHistory={canViewAudit ? showHistory : undefined} />
+        ) : section === 'settings' ? (
+          <SettingsTab />
+        ) : (
+          <ActivityTab filter={activityFilter} onFilterChange={setActivityFilter} />
+        )}
       </section>
     </>
   );

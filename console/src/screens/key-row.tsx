@@ -17,11 +17,22 @@ export interface KeyRowProps {
   error: ApiError | null;
   onOpen: (kind: KeyDialogKind, key: Key) => void;
   onActivate: (key: Key) => void;
+  /** Shows the key's audit history; absent for a signed-in key without audit:view. */
+  onHistory?: (appKey: string) => void;
   /** The display name of a role id: translated for predefined roles, the account's name otherwise. */
   roleName: (id: string) => string;
 }
 
-export function KeyRow({ keyItem: key, isOwnKey, now, error, onOpen, onActivate, roleName }: KeyRowProps) {
+export function KeyRow({
+  keyItem: key,
+  isOwnKey,
+  now,
+  error,
+  onOpen,
+  onActivate,
+  onHistory,
+  roleName,
+}: KeyRowProps) {
   const { t, locale } = useI18n();
   const items: MenuItem[] = [{ id: 'edit', label: t.menuEdit, onSelect: () => onOpen('edit', key) }];
   if (key.status === 'active')
@@ -33,6 +44,7 @@ export function KeyRow({ keyItem: key, isOwnKey, now, error, onOpen, onActivate,
       { id: 'undo-renewal', label: t.menuUndoRenewal, onSelect: () => onOpen('undo-renewal', key) },
     );
   } else items.push({ id: 'renew', label: t.menuRenew, onSelect: () => onOpen('renew', key) });
+  if (onHistory) items.push({ id: 'history', label: t.menuHistory, onSelect: () => onHistory(key.appKey) });
   items.push({ id: 'delete', label: t.menuDelete, danger: true, onSelect: () => onOpen('delete', key) });
 
   return (

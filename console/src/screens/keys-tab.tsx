@@ -11,7 +11,12 @@ import { KeyFilters } from './key-filters';
 import { KeysTable } from './keys-table';
 import { useKeyList } from './use-key-list';
 
-export function KeysTab() {
+export interface KeysTabProps {
+  /** Opens the audit history of a key; absent when the signed-in key may not read the audit log. */
+  onHistory?: (appKey: string) => void;
+}
+
+export function KeysTab({ onHistory }: KeysTabProps) {
   const { t } = useI18n();
   const { api, identity } = useSession();
   const [filter, setFilter] = useState<KeyFilter>({ search: '', status: '', alert: '' });
@@ -68,6 +73,7 @@ export function KeysTab() {
         rowErrors={rowErrors}
         onOpen={(kind, key) => setDialog({ kind, key })}
         onActivate={activate}
+        onHistory={onHistory}
         roles={roles}
       />
       <p class="list-status" role="status" aria-live="polite">

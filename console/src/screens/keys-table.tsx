@@ -11,10 +11,11 @@ export interface KeysTableProps {
   rowErrors: Record<string, ApiError>;
   onOpen: (kind: KeyDialogKind, key: Key) => void;
   onActivate: (key: Key) => void;
+  onHistory?: (appKey: string) => void;
   roles: Role[];
 }
 
-export function KeysTable({ keys, ownKey, rowErrors, onOpen, onActivate, roles }: KeysTableProps) {
+export function KeysTable({ keys, ownKey, rowErrors, onOpen, onActivate, onHistory, roles }: KeysTableProps) {
   const { t } = useI18n();
   const roleName = (id: string): string => t.roles[id]?.name ?? roles.find((r) => r.id === id)?.name ?? id;
   const now = Date.now();
@@ -42,6 +43,7 @@ export function KeysTable({ keys, ownKey, rowErrors, onOpen, onActivate, roles }
             error={rowErrors[key.appKey] ?? null}
             onOpen={onOpen}
             onActivate={onActivate}
+            onHistory={onHistory}
             roleName={roleName}
           />
         ))}
