@@ -37,6 +37,7 @@ export async function measureReindex(warm: BenchServices, sized: SizedAccount): 
   const { services } = warm;
   const settingsService = new SettingsService(
     services.store,
+    services.work,
     services.index,
     services.events,
     services.settings,

@@ -5,9 +5,12 @@
 //   a key write sets. IAM has no condition on the sort key, so the fence is the attribute list:
 //   the scan cannot touch an account's settings or admin-key set, or a sealed replay.
 // - Re-expiry job records: the jobs partition only, and only the job attributes.
-// It creates and deletes nothing: jobs are updated in place and forgotten through the table's TTL.
+// - Audit entries of the flags it raises (renewal.flagged): PutItem in the audit partitions only,
+//   with only the audit item's attributes.
+// It deletes nothing: jobs are updated in place and forgotten through the table's TTL.
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { REEXPIRY_JOB_ATTRIBUTES } from '../shared/adapters/dynamodb/job-item';
+import { AUDIT_ITEM_ATTRIBUTES, auditPk } from '../shared/adapters/dynamodb/audit-item';
 import { accountPk, JOBS_PK } from '../shared/adapters/dynamodb/item-keys';
 import { EXPIRY_INDEX_ATTRIBUTES, LIFECYCLE_ATTRIBUTES } from '../shared/adapters/dynamodb/key-item';
 import { EXPIRY_INDEX, TABLE_KEY } from '../shared/adapters/dynamodb/table-definition';
@@ -22,6 +25,9 @@ export const SCAN_KEY_WRITE_ATTRIBUTES: readonly string[] = [
 ];
 /** Every account's partition: `ACCOUNT#` followed by anything. */
 export const ACCOUNT_PARTITIONS = `${accountPk('')}*`;
+
+/** Every account's audit partitions (entries and mirrors): `AUDIT#` followed by anything. */
+export const AUDIT_PARTITIONS = `${auditPk('')}*`;
 
 export const SCAN_JOB_WRITE_ATTRIBUTES: readonly string[] = [...PRIMARY_KEY, ...REEXPIRY_JOB_ATTRIBUTES];
 
@@ -49,6 +55,14 @@ export function expiryScanStatements(tableArn: string, eventBusArn: string): iam
           'dynamodb:LeadingKeys': [JOBS_PK],
           'dynamodb:Attributes': [...SCAN_JOB_WRITE_ATTRIBUTES],
         },
+      },
+    }),
+    new iam.PolicyStatement({
+      actions: ['dynamodb:PutItem'],
+      resources: [tableArn],
+      conditions: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_PARTITIONS] },
+        'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...AUDIT_ITEM_ATTRIBUTES] },
       },
     }),
     new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [eventBusArn] }),

@@ -74,7 +74,7 @@ export function storageAdapters(
     store: new DynamoDbKeyStore(db, config.TABLE_NAME),
     work: new DynamoDbUnitOfWork(db, config.TABLE_NAME, config.AUDIT_RETENTION_DAYS),
     auditLog: new DynamoDbAuditLog(db, config.TABLE_NAME),
-    index: new DynamoDbExpiryIndex(db, config.TABLE_NAME),
+    index: new DynamoDbExpiryIndex(db, config.TABLE_NAME, config.AUDIT_RETENTION_DAYS),
   };
 }
 
@@ -118,7 +118,7 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
   const idempotency = new Idempotency(store, box, clock);
   const changeDeps = { keys: store, work, settings, verifier, clock };
   const changes = new KeyChanges(changeDeps);
-  const settingsService = new SettingsService(store, index, events, settings, verifier, clock);
+  const settingsService = new SettingsService(store, work, index, events, settings, verifier, clock);
   return {
     ...adapters,
     config,

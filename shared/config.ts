@@ -23,6 +23,8 @@ const Config = z
      * then checks storage. Unset in AWS, where /health is liveness only and touches nothing.
      */
     HEALTH_CHECKS_STORAGE: z.stringbool().default(false),
+    /** How long audit entries are kept (API.md 1.1); DynamoDB TTL deletes them, reads skip them. */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   })
   .refine((c) => c.KEY_PROVIDER === 'local' || (c.HMAC_KEY_ID && c.SECRETS_KEY_ID), {
     message: 'KEY_PROVIDER=kms needs HMAC_KEY_ID and SECRETS_KEY_ID',

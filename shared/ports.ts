@@ -1,6 +1,7 @@
 // Ports: what the use cases need from the outside world. Each has a real (AWS) adapter and a
 // local one, chosen in composition.ts; tests swap in a fixed clock.
 import type { ApiKey } from './domain/key';
+import type { AuditEntry } from './domain/audit';
 import type { Settings } from './domain/settings';
 
 export interface Clock {
@@ -82,7 +83,6 @@ export interface KeyStore {
   getAccount(account: string): Promise<Account | null>;
   /** Creates the account with default settings if it does not exist; returns it either way. */
   ensureAccount(account: string, nowMs: number): Promise<Account>;
-  putSettings(account: string, settings: Settings): Promise<void>;
 
   getIdempotencyRecord(
     account: string,
@@ -105,8 +105,11 @@ export interface ExpiryIndex {
    * partitioned is the adapter's business: the pages cover all of it.
    */
   queryDue(until: string, after: unknown, limit: number): Promise<{ entries: DueEntry[]; next: unknown }>;
-  /** Writes renewalFlag and dueAt only if the key is still at `expectedVersion`; false if it moved on. */
-  recordWatch(key: ApiKey, expectedVersion: number): Promise<boolean>;
+  /**
+   * Writes renewalFlag and dueAt only if the key is still at `expectedVersion`; false if it moved on.
+   * A newly raised flag's audit entry (`flagged`) is written in the same transaction.
+   */
+  recordWatch(key: ApiKey, expectedVersion: number, flagged?: AuditEntry): Promise<boolean>;
 }
 
 /**

@@ -10,6 +10,7 @@
 import { alertOf, type FlagLevel } from '../domain/expiry';
 import { levelsToNotify, watchExpiry } from '../domain/expiry-watch';
 import type { ApiKey } from '../domain/key';
+import { auditEntry, diff, NO_ORIGIN, SYSTEM } from '../domain/audit';
 import type { Settings } from '../domain/settings';
 import { iso } from '../domain/time';
 import type { Clock, DomainEvent, EventPublisher, ExpiryIndex, JobStore, KeyStore } from '../ports';
@@ -118,7 +119,19 @@ export class ExpiryScan {
     }
     next = watchExpiry(next, settings.expiryWarningDays, now);
     if (next === key) return;
-    if ((await this.index.recordWatch(next, key.version)) && levels.length > 0)
+    const entry =
+      levels.length > 0
+        ? auditEntry({
+            account: key.account,
+            action: 'renewal.flagged',
+            actor: SYSTEM,
+            target: { type: 'key', id: key.appKey },
+            changes: diff({ renewalFlag: key.renewalFlag }, { renewalFlag: next.renewalFlag }),
+            origin: NO_ORIGIN,
+            nowMs: now,
+          })
+        : undefined;
+    if ((await this.index.recordWatch(next, key.version, entry)) && levels.length > 0)
       report.flagged[current as FlagLevel]++;
   }
 }

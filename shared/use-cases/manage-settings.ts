@@ -2,11 +2,12 @@
 // (with the shortening grace of domain/settings.ts), one guarded key write at a time: inside the
 // request while it fits a time budget, then as the account's background job that the expiry scan
 // continues (use-cases/reexpiry-jobs.ts).
-import { requirePermission } from '../domain/access';
 import { checkSettings, type Settings } from '../domain/settings';
 import { iso } from '../domain/time';
 import type { Clock, EventPublisher, JobStore, KeyStore } from '../ports';
-import type { Caller } from './caller';
+import { actorOf, type Caller } from './caller';
+import { auditEntry, diff, NO_ORIGIN } from '../domain/audit';
+import type { UnitOfWork } from '../ports/unit-of-work';
 import { ReexpiryJobs, type JobsRun } from './reexpiry-jobs';
 import type { SettingsSource } from './settings-source';
 import type { Verifier } from './verify';
@@ -14,11 +15,19 @@ import type { Verifier } from './verify';
 /** How long a settings request itself re-expires tokens before handing over to a job. */
 export const REEXPIRY_REQUEST_BUDGET_MS = 3_000;
 
+/** The settings fields an operator sets (updatedAt is bookkeeping). */
+const auditedSettings = (s: Omit<Settings, 'updatedAt'>): Record<string, unknown> => ({
+  tokenDurationDays: s.tokenDurationDays,
+  expiryWarningDays: s.expiryWarningDays,
+  enforceExpiry: s.enforceExpiry,
+});
+
 export class SettingsService {
   private readonly reexpiry: ReexpiryJobs;
 
   constructor(
-    private readonly store: KeyStore,
+    store: KeyStore,
+    private readonly work: UnitOfWork,
     jobs: JobStore,
     events: EventPublisher,
     private readonly settings: SettingsSource,
@@ -30,17 +39,32 @@ export class SettingsService {
   }
 
   async get(caller: Caller): Promise<Settings> {
-    requirePermission(caller.permissions, 'keys:view');
     return this.settings.fresh(caller.account);
   }
 
   async put(caller: Caller, input: Omit<Settings, 'updatedAt'>): Promise<Settings> {
-    requirePermission(caller.permissions, 'settings:edit');
     checkSettings(input);
     const now = this.clock.now();
-    const settings: Settings = { ...input, updatedAt: iso(now) };
-    await this.store.putSettings(caller.account, settings);
-    this.settings.invalidate(caller.account);
+    const before = await this.settings.fresh(caller.account);
+    const changes = diff(auditedSettings(before), auditedSettings(input));
+    // Nothing changed: nothing written, nothing audited (the re-expiry below still converges).
+    const settings: Settings = Object.keys(changes).length ? { ...input, updatedAt: iso(now) } : before;
+    if (settings !== before) {
+      const entry = auditEntry({
+        account: caller.account,
+        action: 'settings.updated',
+        actor: actorOf(caller),
+        target: { type: 'settings', id: caller.account },
+        changes,
+        origin: caller.origin ?? NO_ORIGIN,
+        nowMs: now,
+      });
+      await this.work.commit([
+        { type: 'settings', account: caller.account, settings },
+        { type: 'audit', entry },
+      ]);
+      this.settings.invalidate(caller.account);
+    }
     // Always re-applied, even when the duration did not change: it is idempotent, so repeating a
     // PUT that failed half-way through converges every token instead of leaving some behind.
     const deadline = now + this.requestBudgetMs;

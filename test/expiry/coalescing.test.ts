@@ -32,6 +32,7 @@ describe('coalesced re-expiry jobs', () => {
   const settingsService = (budgetMs: number, clock: Clock = services.clock) =>
     new SettingsService(
       services.store,
+      services.work,
       services.index,
       services.events,
       services.settings,

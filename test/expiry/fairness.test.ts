@@ -47,6 +47,7 @@ describe('expiry scan fairness', () => {
     // A request budget of 0: every change is left to the job, the case where jobs pile up.
     settings = new SettingsService(
       services.store,
+      services.work,
       services.index,
       events,
       services.settings,

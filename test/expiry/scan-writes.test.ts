@@ -5,8 +5,10 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
 import { SettingsService } from '../../shared/use-cases/manage-settings';
+import { AUDIT_ITEM_ATTRIBUTES } from '../../shared/adapters/dynamodb/audit-item';
 import {
   ACCOUNT_PARTITIONS,
+  AUDIT_PARTITIONS,
   SCAN_JOB_WRITE_ATTRIBUTES,
   SCAN_KEY_WRITE_ATTRIBUTES,
 } from '../../infra/expiry-scan-permissions';
@@ -47,8 +49,23 @@ function attributesOf(input: Record<string, any>): string[] {
   return [...found].sort();
 }
 
+/** The item writes a command sends: a transaction is judged by IAM item by item. */
+function writesOf(command: string, input: Record<string, any>): SentWrite[] {
+  if (command === 'TransactWriteCommand') {
+    return (input.TransactItems as Array<Record<string, any>>).flatMap((item) => {
+      const [kind, part] = Object.entries(item)[0]!;
+      return writesOf(`${kind}Command`, part);
+    });
+  }
+  if (command === 'PutCommand')
+    return [
+      { command, partition: String(input.Item?.PK ?? ''), attributes: Object.keys(input.Item ?? {}).sort() },
+    ];
+  return [{ command, partition: String(input.Key?.PK ?? ''), attributes: attributesOf(input) }];
+}
+
 describe('the writes of the expiry scan stay inside its IAM policy', () => {
-  it('updates key attributes in account partitions and job attributes in the jobs partition, nothing else', async () => {
+  it('updates key attributes in account partitions and job attributes in the jobs partition, puts audit entries, nothing else', async () => {
     // Arrange: an account with 3 due tokens among 150, and a settings change left to the job.
     const services = await createTestServices();
     const { clock, events, tableName } = services;
@@ -62,12 +79,7 @@ describe('the writes of the expiry scan stay inside its IAM policy', () => {
       command: { input: Record<string, any> },
     ) {
       const name = command.constructor.name;
-      if (capturing && !/^(Get|Query|BatchGet)/.test(name))
-        sent.push({
-          command: name,
-          partition: String(command.input.Key?.PK ?? ''),
-          attributes: attributesOf(command.input),
-        });
+      if (capturing && !/^(Get|Query|BatchGet)/.test(name)) sent.push(...writesOf(name, command.input));
       return (send as (c: unknown) => Promise<unknown>).call(this, command);
     } as never);
     const now = clock.now();
@@ -91,6 +103,7 @@ describe('the writes of the expiry scan stay inside its IAM policy', () => {
     };
     const settings = new SettingsService(
       services.store,
+      services.work,
       services.index,
       events,
       services.settings,
@@ -110,10 +123,17 @@ describe('the writes of the expiry scan stay inside its IAM policy', () => {
     expect(report).toMatchObject({ complete: true, reexpired: 150 });
     expect(report.flagged.expiring).toBeGreaterThanOrEqual(3);
     expect(await services.index.listReexpiryJobs()).toEqual([]);
-    const kinds = new Set(sent.map((w) => (w.partition === JOBS_PK ? 'job' : 'key')));
-    expect(kinds).toEqual(new Set(['job', 'key']));
+    const auditPrefix = AUDIT_PARTITIONS.replace(/\*$/, '');
+    const kindOf = (w: SentWrite) =>
+      w.partition === JOBS_PK ? 'job' : w.partition.startsWith(auditPrefix) ? 'audit' : 'key';
+    expect(new Set(sent.map(kindOf))).toEqual(new Set(['job', 'key', 'audit']));
     const accountPrefix = ACCOUNT_PARTITIONS.replace(/\*$/, '');
     const denied = sent.filter((w) => {
+      if (w.command === 'PutCommand')
+        return (
+          kindOf(w) !== 'audit' ||
+          w.attributes.some((a) => !(AUDIT_ITEM_ATTRIBUTES as readonly string[]).includes(a))
+        );
       if (w.command !== 'UpdateCommand') return true;
       if (w.partition === JOBS_PK) return w.attributes.some((a) => !SCAN_JOB_WRITE_ATTRIBUTES.includes(a));
       return (

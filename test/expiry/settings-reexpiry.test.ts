@@ -46,6 +46,7 @@ describe('settings change on a large account', () => {
     // A service with a tiny request budget, so the job path is taken at this size.
     const settings = new SettingsService(
       services.store,
+      services.work,
       services.index,
       services.events,
       services.settings,
@@ -103,6 +104,7 @@ describe('settings change on a large account', () => {
     };
     const settings = new SettingsService(
       services.store,
+      services.work,
       services.index,
       services.events,
       services.settings,

@@ -175,12 +175,13 @@ describe('the expiry scan holds exactly what the scan and its re-expiry jobs nee
     return identityStatements(api.stackName, apiT, roleOfFunction(functionId));
   };
 
-  test('the exact set of actions: no PutItem, no DeleteItem', () => {
+  test('the exact set of actions: PutItem only for audit entries, no DeleteItem', () => {
     const actions = [...new Set(statements().flatMap(actionsOf))].sort();
     expect(actions).toEqual(
       [
         ...LOGS_AND_XRAY,
         'dynamodb:GetItem',
+        'dynamodb:PutItem',
         'dynamodb:Query',
         'dynamodb:UpdateItem',
         'events:PutEvents',
@@ -222,6 +223,25 @@ describe('the expiry scan holds exactly what the scan and its re-expiry jobs nee
           'ForAllValues:StringEquals': {
             'dynamodb:LeadingKeys': [JOBS_PK],
             'dynamodb:Attributes': sortedCopy(['PK', 'SK', ...REEXPIRY_JOB_ATTRIBUTES]),
+          },
+        },
+      },
+      // The audit entries of the flags it raises, in the audit partitions only.
+      {
+        actions: ['dynamodb:PutItem'],
+        on: ['table'],
+        condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] },
+          'ForAllValues:StringEquals': {
+            'dynamodb:Attributes': sortedCopy([
+              'PK',
+              'SK',
+              'type',
+              'entry',
+              'auditAction',
+              'auditKey',
+              'ttl',
+            ]),
           },
         },
       },

@@ -138,6 +138,22 @@ describe('audit log', () => {
     ]);
   });
 
+  it('settings.updated: one entry naming the changed settings; the same settings again: none', async () => {
+    const put = (tokenDurationDays: number) =>
+      call('PUT', '/v1/settings', { tokenDurationDays, expiryWarningDays: 14, enforceExpiry: true });
+    expect((await put(180)).status).toBe(200);
+    expect((await put(180)).status).toBe(200);
+
+    const entries = await audit('action=settings.updated');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actor: { type: 'key', appKey: owner.appKey },
+      target: { type: 'settings', id: 'auditing' },
+      changes: { tokenDurationDays: { from: 90, to: 180 } },
+    });
+    expect((await put(90)).status).toBe(200);
+  });
+
   it('no entry for no-ops, replays, refusals and failed writes', async () => {
     const key = await newKey('quiet', ['orders-read']);
     const weak = await issueKey(api, owner, ['key-admin'], 'weak admin');
@@ -286,5 +302,26 @@ describe('audit log', () => {
     for (const token of issued) expect(text).not.toContain(token);
     expect(text.match(TOKEN) ?? []).toEqual([]);
     expect(text).not.toMatch(/"hash"|hashKeyId|sealedResponse/);
+  });
+  // Last: moving the clock 80 days on makes every key of the account due for the scan.
+  it('renewal.flagged: the expiry scan records each raised flag as the system', async () => {
+    const key = await newKey('expiring soon');
+    api.services.clock.advanceMs(80 * DAY_MS); // inside the 14-day warning of a 90-day token
+    const report = await api.services.expiryScan.run();
+    expect(report.flagged.expiring).toBeGreaterThan(0);
+    await api.services.expiryScan.run(); // nothing new: no second entry
+    const later = await issueKey(api, owner, ['owner'], 'reader at day 80');
+
+    const flagged = (await audit(`appKey=${key.appKey}&action=renewal.flagged`, later)).map((e) => ({
+      actor: e.actor,
+      changes: e.changes,
+    }));
+    expect(flagged).toEqual([
+      {
+        actor: { type: 'system', appKey: null },
+        changes: { renewalFlag: { from: null, to: { level: 'expiring', flaggedAt: expect.any(String) } } },
+      },
+    ]);
+    api.services.clock.advanceMs(-80 * DAY_MS);
   });
 });

@@ -400,9 +400,9 @@ describe('robustness: storage failures', () => {
     expect(await getKey(api, owner, target.appKey)).toEqual(before);
   });
 
-  it('settings when putSettings fails: 503 and the settings are unchanged', async () => {
+  it('settings when their write fails: 503 and the settings are unchanged', async () => {
     const before = (await api.request('GET', '/v1/settings', { as: owner })).body;
-    faults.set('putSettings', unavailable);
+    faults.set('commit', unavailable);
 
     const reply = await api.request('PUT', '/v1/settings', {
       as: owner,

@@ -15,6 +15,17 @@ export const auditActionOf = (account: string, action: string): string => `${acc
 
 const DAY_S = 86_400;
 
+/** Every attribute an audit item (entry or mirror) has: what a writer of entries must be allowed. */
+export const AUDIT_ITEM_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'type',
+  'entry',
+  'auditAction',
+  'auditKey',
+  TTL_ATTRIBUTE,
+] as const;
+
 /** The items one entry is stored as: the entry, and its mirror when the actor is another key. */
 export function toAuditItems(entry: AuditEntry, retentionDays: number): Array<Record<string, unknown>> {
   const ttl = Math.ceil(Date.parse(entry.at) / 1000) + retentionDays * DAY_S;

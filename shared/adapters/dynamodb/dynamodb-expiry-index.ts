@@ -1,6 +1,14 @@
 // The expiry scan's access to the table: Query on the sparse expiry index (never a Scan), the
 // scan's conditional bookkeeping writes, and the re-expiry job records.
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../domain/audit';
+import { toAuditItems } from './audit-item';
 import type { ApiKey } from '../../domain/key';
 import { WriteConflict, type DueEntry, type ExpiryIndex, type JobStore, type ReexpiryJob } from '../../ports';
 import { JOBS_PK, keyItemKey, REEXPIRY_JOB_SK_PREFIX, reexpiryJobSk } from './item-keys';
@@ -19,6 +27,8 @@ export class DynamoDbExpiryIndex implements ExpiryIndex, JobStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** For the audit entries of raised flags (config AUDIT_RETENTION_DAYS). */
+    private readonly auditRetentionDays = 400,
   ) {}
 
   async queryDue(
@@ -57,7 +67,7 @@ export class DynamoDbExpiryIndex implements ExpiryIndex, JobStore {
     }
   }
 
-  async recordWatch(key: ApiKey, expectedVersion: number): Promise<boolean> {
+  async recordWatch(key: ApiKey, expectedVersion: number, flagged?: AuditEntry): Promise<boolean> {
     const values: Record<string, unknown> = { ':flag': key.renewalFlag, ':v': expectedVersion };
     let update = 'SET renewalFlag = :flag';
     if (key.dueAt) {
@@ -67,18 +77,34 @@ export class DynamoDbExpiryIndex implements ExpiryIndex, JobStore {
     } else {
       update += ' REMOVE dueAt, dueShard';
     }
+    const watch = {
+      TableName: this.tableName,
+      Key: keyItemKey(key.appKey)!,
+      UpdateExpression: update,
+      ConditionExpression: 'attribute_exists(PK) AND version = :v',
+      ExpressionAttributeValues: values,
+    };
+    // A raised flag and its audit entry are one transaction; bookkeeping alone stays one update.
+    const entries = flagged ? toAuditItems(flagged, this.auditRetentionDays) : [];
     try {
-      await storageCall(
+      await storageCall<unknown>(
         () =>
-          this.db.send(
-            new UpdateCommand({
-              TableName: this.tableName,
-              Key: keyItemKey(key.appKey)!,
-              UpdateExpression: update,
-              ConditionExpression: 'attribute_exists(PK) AND version = :v',
-              ExpressionAttributeValues: values,
-            }),
-          ),
+          entries.length === 0
+            ? this.db.send(new UpdateCommand(watch))
+            : this.db.send(
+                new TransactWriteCommand({
+                  TransactItems: [
+                    { Update: watch },
+                    ...entries.map((Item) => ({
+                      Put: {
+                        TableName: this.tableName,
+                        Item,
+                        ConditionExpression: 'attribute_not_exists(PK)',
+                      },
+                    })),
+                  ],
+                }),
+              ),
         () => new WriteConflict('version'),
       );
       return true;

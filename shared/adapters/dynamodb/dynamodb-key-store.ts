@@ -170,19 +170,6 @@ export class DynamoDbKeyStore implements KeyStore {
     return (await this.getAccount(account))!;
   }
 
-  async putSettings(account: string, settings: Settings): Promise<void> {
-    await storageCall(() =>
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: accountItemKey(account),
-          UpdateExpression: 'SET settings = :s',
-          ExpressionAttributeValues: { ':s': settings },
-        }),
-      ),
-    );
-  }
-
   async getIdempotencyRecord(
     account: string,
     callerAppKey: string,
