@@ -31,10 +31,10 @@ export async function measureChange(
   const samples = await latencyUs(
     {
       before: async () => {
-        const current = (await services.store.getKey(key.appKey))!;
+        const current = (await services.keys.getKey(key.appKey))!;
         await services.settings.get(account);
         const next = editKey(current, { name: nextName() }, Date.now());
-        await services.store.saveKey(next, { expectedVersion: current.version });
+        await services.keys.saveKey(next, current.version);
       },
       after: () => services.keyEditing.edit(caller, key.appKey, { name: nextName() }),
     },

@@ -7,7 +7,13 @@ import { SettingsSource } from '../shared/use-cases/settings-source';
 import { Verifier } from '../shared/use-cases/verify';
 import { VerificationCache } from '../shared/use-cases/verification-cache';
 import { generateToken } from '../shared/domain/token';
-import { countingHasher, countingStore, noCosts, type Costs } from '../test/helpers/counting';
+import {
+  countingAccounts,
+  countingHasher,
+  countingKeys,
+  noCosts,
+  type Costs,
+} from '../test/helpers/counting';
 import type { BenchServices } from './setup';
 import type { Credentials } from './micro';
 
@@ -33,11 +39,10 @@ export async function measureGarbage(bench: BenchServices, known: Credentials): 
   const out = {} as GarbageCosts;
   for (const [kind, next] of Object.entries(requests) as Array<[GarbageKind, () => [string, string]]>) {
     const costs: Costs = noCosts();
-    const store = countingStore(services.store, costs);
     const verifier = new Verifier(
-      store,
+      countingKeys(services.keys, costs),
       countingHasher(services.hasher, costs),
-      new SettingsSource(store, services.clock, 10_000),
+      new SettingsSource(countingAccounts(services.accounts, costs), services.clock, 10_000),
       services.clock,
       new VerificationCache(10_000),
     );

@@ -36,7 +36,7 @@ export async function measureListBySize(
 export async function measureReindex(warm: BenchServices, sized: SizedAccount): Promise<number> {
   const { services } = warm;
   const settingsService = new SettingsService(
-    services.store,
+    services.keys,
     services.work,
     services.index,
     services.events,

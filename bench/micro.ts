@@ -39,11 +39,11 @@ export async function measureMiss(
   // Context: the same miss with the account's settings cached at the default TTL (createServices
   // ties the settings cache to the verification cache's TTL, so at TTL 0 each miss also reads the
   // account item). The difference is the price of that second, concurrent GetItem.
-  const { store, hasher, clock } = cold.services;
+  const { keys, accounts, hasher, clock } = cold.services;
   const settingsCached = new Verifier(
-    store,
+    keys,
     hasher,
-    new SettingsSource(store, clock, DEFAULT_SETTINGS_TTL_MS),
+    new SettingsSource(accounts, clock, DEFAULT_SETTINGS_TTL_MS),
     clock,
     new VerificationCache(0),
   );

@@ -13,7 +13,7 @@ const PROBE_ACCOUNT = '-health-probe-';
 async function storageAnswers(services: Services): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<false>((done) => (timer = setTimeout(() => done(false), STORAGE_DEADLINE_MS)));
-  const read = services.store.getAccount(PROBE_ACCOUNT).then(
+  const read = services.accounts.getAccount(PROBE_ACCOUNT).then(
     () => true,
     () => false,
   );

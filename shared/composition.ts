@@ -6,7 +6,9 @@ import { loadConfig, type Config } from './config';
 import { createDocumentClient } from './adapters/dynamodb/client';
 import { guardLocalWrites } from './adapters/dynamodb/local-write-guard';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbKeyStore } from './adapters/dynamodb/dynamodb-key-store';
+import { DynamoDbKeys } from './adapters/dynamodb/dynamodb-keys';
+import { DynamoDbAccounts } from './adapters/dynamodb/dynamodb-accounts';
+import { DynamoDbIdempotencyRecords } from './adapters/dynamodb/dynamodb-idempotency-records';
 import { loadOrCreateKeyFile } from './adapters/key-file';
 import { LocalHasher } from './adapters/local-hasher';
 import { KmsHasher } from './adapters/kms-hasher';
@@ -18,7 +20,17 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDbExpiryIndex } from './adapters/dynamodb/dynamodb-expiry-index';
 import { LocalEventLog } from './adapters/local-event-log';
 import { EventBridgePublisher } from './adapters/eventbridge-publisher';
-import type { Clock, EventPublisher, ExpiryIndex, JobStore, KeyStore, SecretBox, TokenHasher } from './ports';
+import type {
+  AccountRepository,
+  Clock,
+  EventPublisher,
+  ExpiryIndex,
+  IdempotencyRecords,
+  JobStore,
+  KeyRepository,
+  SecretBox,
+  TokenHasher,
+} from './ports';
 import { ExpiryScan } from './use-cases/expiry-scan';
 import { SettingsSource } from './use-cases/settings-source';
 import { Verifier } from './use-cases/verify';
@@ -37,7 +49,9 @@ import type { AuditLog } from './ports/audit-log';
 import { SettingsService } from './use-cases/manage-settings';
 
 export interface Adapters {
-  store: KeyStore;
+  keys: KeyRepository;
+  accounts: AccountRepository;
+  replays: IdempotencyRecords;
   work: UnitOfWork;
   auditLog: AuditLog;
   index: ExpiryIndex & JobStore;
@@ -63,7 +77,7 @@ export interface Services extends Adapters {
 export const LOCAL_HMAC_KEY_FILE = 'token-hmac.key';
 export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
 
-export type StorageAdapters = Pick<Adapters, 'store' | 'work' | 'auditLog' | 'index'>;
+export type StorageAdapters = Pick<Adapters, 'keys' | 'accounts' | 'replays' | 'work' | 'auditLog' | 'index'>;
 
 /** The adapters of the one DynamoDB table, on a client the caller made (tests and bench make theirs). */
 export function storageAdapters(
@@ -71,7 +85,9 @@ export function storageAdapters(
   config: Pick<Config, 'TABLE_NAME' | 'AUDIT_RETENTION_DAYS'>,
 ): StorageAdapters {
   return {
-    store: new DynamoDbKeyStore(db, config.TABLE_NAME),
+    keys: new DynamoDbKeys(db, config.TABLE_NAME),
+    accounts: new DynamoDbAccounts(db, config.TABLE_NAME),
+    replays: new DynamoDbIdempotencyRecords(db, config.TABLE_NAME),
     work: new DynamoDbUnitOfWork(db, config.TABLE_NAME, config.AUDIT_RETENTION_DAYS),
     auditLog: new DynamoDbAuditLog(db, config.TABLE_NAME),
     index: new DynamoDbExpiryIndex(db, config.TABLE_NAME, config.AUDIT_RETENTION_DAYS),
@@ -83,15 +99,12 @@ export function createAdapters(config: Config): Adapters {
     createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
     config,
   );
-  const { store, work, auditLog, index } = storageAdapters(db, config);
+  const storage = storageAdapters(db, config);
   if (config.KEY_PROVIDER === 'kms') {
     const kms = new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
     const eventBridge = new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
     return {
-      store,
-      work,
-      auditLog,
-      index,
+      ...storage,
       hasher: new KmsHasher(kms, config.HMAC_KEY_ID!),
       box: new KmsSecretBox(kms, config.SECRETS_KEY_ID!),
       events: new EventBridgePublisher(eventBridge, config.EVENT_BUS_NAME ?? 'default'),
@@ -99,10 +112,7 @@ export function createAdapters(config: Config): Adapters {
     };
   }
   return {
-    store,
-    work,
-    auditLog,
-    index,
+    ...storage,
     events: new LocalEventLog(config.DATA_DIR),
     hasher: new LocalHasher(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_HMAC_KEY_FILE))),
     box: new LocalSecretBox(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_SECRETS_KEY_FILE))),
@@ -111,14 +121,14 @@ export function createAdapters(config: Config): Adapters {
 }
 
 export function createServices(config: Config, adapters: Adapters = createAdapters(config)): Services {
-  const { store, work, auditLog, index, hasher, box, events, clock } = adapters;
+  const { keys, accounts, replays, work, auditLog, index, hasher, box, events, clock } = adapters;
   const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
-  const settings = new SettingsSource(store, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
-  const verifier = new Verifier(store, hasher, settings, clock, new VerificationCache(ttlMs));
-  const idempotency = new Idempotency(store, box, clock);
-  const changeDeps = { keys: store, work, settings, verifier, clock };
+  const settings = new SettingsSource(accounts, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
+  const verifier = new Verifier(keys, hasher, settings, clock, new VerificationCache(ttlMs));
+  const idempotency = new Idempotency(replays, box, clock);
+  const changeDeps = { keys, work, settings, verifier, clock };
   const changes = new KeyChanges(changeDeps);
-  const settingsService = new SettingsService(store, work, index, events, settings, verifier, clock);
+  const settingsService = new SettingsService(keys, work, index, events, settings, verifier, clock);
   return {
     ...adapters,
     config,
@@ -127,10 +137,10 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
     keyCreation: new KeyCreation({ work, hasher, settings, idempotency, clock }),
     keyEditing: new KeyEditing(changes),
     renewal: new TokenRenewal({ ...changeDeps, hasher, idempotency }, changes),
-    keyQueries: new KeyQueries({ keys: store, settings, clock }),
+    keyQueries: new KeyQueries({ keys, settings, clock }),
     audit: new AuditQueries(auditLog, clock, config.AUDIT_RETENTION_DAYS),
     settingsService,
-    expiryScan: new ExpiryScan(store, index, index, events, settingsService, clock),
+    expiryScan: new ExpiryScan(keys, accounts, index, index, events, settingsService, clock),
   };
 }
 

@@ -115,7 +115,7 @@ function listen(server: ReturnType<typeof createApiServer>, local: LocalSettings
 }
 
 async function bootstrapOnFreshData(services: Services, account: string): Promise<void> {
-  if (await services.store.getAccount(account)) return;
+  if (await services.accounts.getAccount(account)) return;
   const { key, token } = await bootstrapAccount(services, account);
   process.stdout.write(
     [

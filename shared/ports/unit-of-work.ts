@@ -5,7 +5,7 @@
 import type { AuditEntry } from '../domain/audit';
 import type { ApiKey } from '../domain/key';
 import type { Settings } from '../domain/settings';
-import type { IdempotencyRecord } from '../ports';
+import type { IdempotencyRecord } from './idempotency';
 
 export type Write =
   /** A new key (no expectedVersion: it must not exist) or a change to a key at expectedVersion. */

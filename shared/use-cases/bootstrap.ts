@@ -3,11 +3,11 @@
 // log records the key as created by `system`.
 import { ACCOUNT_PATTERN } from '../domain/ids';
 import { validationError } from '../domain/errors';
-import type { Clock, KeyStore } from '../ports';
+import type { AccountRepository, Clock } from '../ports';
 import type { KeyCreation, KeyWithToken } from './keys/create-key';
 
 export async function bootstrapAccount(
-  deps: { store: KeyStore; keyCreation: KeyCreation; clock: Clock },
+  deps: { accounts: AccountRepository; keyCreation: KeyCreation; clock: Clock },
   account: string,
   name = 'Bootstrap owner key',
 ): Promise<KeyWithToken> {
@@ -16,6 +16,6 @@ export async function bootstrapAccount(
       { path: 'account', message: 'Must match ^[a-z][a-z0-9]{2,29}$.' },
     ]);
   }
-  await deps.store.ensureAccount(account, deps.clock.now());
+  await deps.accounts.ensureAccount(account, deps.clock.now());
   return deps.keyCreation.issue(account, { name, roles: ['owner'] });
 }

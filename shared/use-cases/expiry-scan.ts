@@ -13,7 +13,15 @@ import type { ApiKey } from '../domain/key';
 import { auditEntry, diff, NO_ORIGIN, SYSTEM } from '../domain/audit';
 import type { Settings } from '../domain/settings';
 import { iso } from '../domain/time';
-import type { Clock, DomainEvent, EventPublisher, ExpiryIndex, JobStore, KeyStore } from '../ports';
+import type {
+  AccountRepository,
+  Clock,
+  DomainEvent,
+  EventPublisher,
+  ExpiryIndex,
+  JobStore,
+  KeyRepository,
+} from '../ports';
 import type { SettingsService } from './manage-settings';
 
 export const EVENT_TYPES: Record<FlagLevel, string> = {
@@ -44,7 +52,8 @@ export interface ScanOptions {
 
 export class ExpiryScan {
   constructor(
-    private readonly store: KeyStore,
+    private readonly keys: KeyRepository,
+    private readonly accounts: AccountRepository,
     private readonly index: ExpiryIndex,
     private readonly jobs: JobStore,
     private readonly events: EventPublisher,
@@ -80,7 +89,7 @@ export class ExpiryScan {
     outOfTime: () => boolean,
     report: ScanReport,
   ): Promise<boolean> {
-    const settingsOf = memo((account: string) => this.store.getAccount(account).then((a) => a?.settings));
+    const settingsOf = memo((account: string) => this.accounts.getAccount(account).then((a) => a?.settings));
     const until = iso(now);
     let after: unknown = undefined;
     do {
@@ -100,7 +109,7 @@ export class ExpiryScan {
     report: ScanReport,
   ): Promise<void> {
     // The index is eventually consistent: decide on the key item itself.
-    const key = await this.store.getKey(appKey);
+    const key = await this.keys.getKey(appKey);
     if (!key) return;
     const settings = await settingsOf(key.account);
     if (!settings) return;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, RequestInFlightError, UnavailableError } from '../domain/errors';
 import { WriteConflict } from '../ports';
 import type { Caller } from './caller';
-import type { Clock, IdempotencyRecord, KeyStore, SecretBox } from '../ports';
+import type { Clock, IdempotencyRecord, IdempotencyRecords, SecretBox } from '../ports';
 import type { Write } from '../ports/unit-of-work';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
@@ -21,7 +21,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 export class Idempotency {
   constructor(
-    private readonly store: KeyStore,
+    private readonly records: IdempotencyRecords,
     private readonly box: SecretBox,
     private readonly clock: Clock,
   ) {}
@@ -55,7 +55,11 @@ export class Idempotency {
 
   /** The earlier result of this request, or null when it is the first time (or the record expired). */
   async replay<T>(caller: Caller, request: IdempotencyRequest): Promise<T | null> {
-    const record = await this.store.getIdempotencyRecord(caller.account, caller.appKey, sha256(request.key));
+    const record = await this.records.getIdempotencyRecord(
+      caller.account,
+      caller.appKey,
+      sha256(request.key),
+    );
     // DynamoDB TTL deletes late, so an expired record is ignored here rather than trusted.
     if (!record || record.expiresAtMs <= this.clock.now()) return null;
     if (record.requestHash !== sha256(JSON.stringify(request.fingerprint))) {

@@ -4,7 +4,7 @@
 // continues (use-cases/reexpiry-jobs.ts).
 import { checkSettings, type Settings } from '../domain/settings';
 import { iso } from '../domain/time';
-import type { Clock, EventPublisher, JobStore, KeyStore } from '../ports';
+import type { Clock, EventPublisher, JobStore, KeyRepository } from '../ports';
 import { actorOf, type Caller } from './caller';
 import { auditEntry, diff, NO_ORIGIN } from '../domain/audit';
 import type { UnitOfWork } from '../ports/unit-of-work';
@@ -26,7 +26,7 @@ export class SettingsService {
   private readonly reexpiry: ReexpiryJobs;
 
   constructor(
-    store: KeyStore,
+    keys: KeyRepository,
     private readonly work: UnitOfWork,
     jobs: JobStore,
     events: EventPublisher,
@@ -35,7 +35,7 @@ export class SettingsService {
     private readonly clock: Clock,
     private readonly requestBudgetMs = REEXPIRY_REQUEST_BUDGET_MS,
   ) {
-    this.reexpiry = new ReexpiryJobs(store, jobs, events, settings, verifier, clock);
+    this.reexpiry = new ReexpiryJobs(keys, jobs, events, settings, verifier, clock);
   }
 
   async get(caller: Caller): Promise<Settings> {

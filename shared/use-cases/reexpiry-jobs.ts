@@ -19,7 +19,7 @@ import {
   type Clock,
   type EventPublisher,
   type JobStore,
-  type KeyStore,
+  type KeyRepository,
   type ReexpiryJob,
   type ReexpiryPass,
 } from '../ports';
@@ -46,7 +46,7 @@ export interface JobsRun {
 
 export class ReexpiryJobs {
   constructor(
-    private readonly store: KeyStore,
+    private readonly keys: KeyRepository,
     private readonly jobs: JobStore,
     private readonly events: EventPublisher,
     private readonly settings: SettingsSource,
@@ -150,7 +150,7 @@ export class ReexpiryJobs {
     let { after, wrapped } = pass;
     const { endAt } = pass;
     for (;;) {
-      const page = await this.store.listKeys(account, {
+      const page = await this.keys.listKeys(account, {
         limit: PAGE,
         after,
         budget: PAGE + 1,
@@ -180,12 +180,12 @@ export class ReexpiryJobs {
 
   private async reexpireOne(appKey: string, settings: Settings, nowMs: number): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const key = await this.store.getKey(appKey);
+      const key = await this.keys.getKey(appKey);
       if (!key) return;
       const next = watchExpiry(reexpireKey(key, settings, nowMs), settings.expiryWarningDays, nowMs);
       if (next === key) return;
       try {
-        await this.store.saveKey(next, { expectedVersion: key.version });
+        await this.keys.saveKey(next, key.version);
         this.verifier.invalidate(appKey);
         return;
       } catch (error) {

@@ -1,7 +1,7 @@
 // Account settings as the request paths need them: read through a short-lived, bounded in-process
 // cache, invalidated here on every settings change (other containers see it within the TTL).
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
-import type { Clock, KeyStore } from '../ports';
+import type { AccountRepository, Clock } from '../ports';
 import { BoundedCache } from './bounded-cache';
 
 /** Accounts whose settings one container keeps: far more than a container serves at once. */
@@ -11,7 +11,7 @@ export class SettingsSource {
   private readonly cache: BoundedCache<Settings>;
 
   constructor(
-    private readonly store: KeyStore,
+    private readonly accounts: AccountRepository,
     private readonly clock: Clock,
     ttlMs: number,
     maxAccounts = SETTINGS_CACHE_MAX,
@@ -23,7 +23,7 @@ export class SettingsSource {
     const now = this.clock.now();
     const hit = this.cache.get(account, now);
     if (hit) return hit;
-    const settings = (await this.store.getAccount(account))?.settings ?? DEFAULT_SETTINGS;
+    const settings = (await this.accounts.getAccount(account))?.settings ?? DEFAULT_SETTINGS;
     this.cache.set(account, settings, now);
     return settings;
   }

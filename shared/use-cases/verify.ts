@@ -8,7 +8,7 @@ import { parseAppKey } from '../domain/ids';
 import { isWellFormedToken } from '../domain/token';
 import { judge, matchingToken, type VerificationOutcome } from '../domain/verification';
 import type { ApiKey, TokenRecord } from '../domain/key';
-import type { Clock, KeyStore, TokenHasher } from '../ports';
+import type { Clock, KeyRepository, TokenHasher } from '../ports';
 import { VerificationCache } from './verification-cache';
 import { BoundedCache } from './bounded-cache';
 import type { SettingsSource } from './settings-source';
@@ -31,7 +31,7 @@ export class Verifier {
   private readonly unknownKeys = new BoundedCache<true>(UNKNOWN_KEY_TTL_MS, UNKNOWN_KEY_CACHE_MAX);
 
   constructor(
-    private readonly store: KeyStore,
+    private readonly store: KeyRepository,
     private readonly hasher: TokenHasher,
     private readonly settings: SettingsSource,
     private readonly clock: Clock,

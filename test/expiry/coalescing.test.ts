@@ -3,7 +3,7 @@
 // newest (a change landed while it worked) leaves the account with another full pass, not with
 // some tokens on the old settings.
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
-import type { Clock, KeyStore } from '../../shared/ports';
+import type { Clock, KeyRepository } from '../../shared/ports';
 import { SettingsService } from '../../shared/use-cases/manage-settings';
 import { createTestServices, testEndpoint, type TestServices } from '../helpers/services';
 import { seedKeys } from './seed';
@@ -31,7 +31,7 @@ describe('coalesced re-expiry jobs', () => {
   let afterNextSave: (() => Promise<void>) | null = null;
   const settingsService = (budgetMs: number, clock: Clock = services.clock) =>
     new SettingsService(
-      services.store,
+      services.keys,
       services.work,
       services.index,
       services.events,
@@ -52,11 +52,11 @@ describe('coalesced re-expiry jobs', () => {
 
   beforeAll(async () => {
     services = await createTestServices({
-      store: (inner: KeyStore) =>
+      keys: (inner: KeyRepository) =>
         new Proxy(inner, {
           get(target, property, receiver) {
             if (property !== 'saveKey') return Reflect.get(target, property, receiver) as unknown;
-            return async (...args: Parameters<KeyStore['saveKey']>) => {
+            return async (...args: Parameters<KeyRepository['saveKey']>) => {
               await target.saveKey(...args);
               const hook = afterNextSave;
               afterNextSave = null;
@@ -114,7 +114,7 @@ describe('coalesced re-expiry jobs', () => {
     // Assert: every token follows the newest settings.
     const wrong: string[] = [];
     for (const [appKey, created] of keys) {
-      const key = (await services.store.getKey(appKey))!;
+      const key = (await services.keys.getKey(appKey))!;
       if (Date.parse(key.tokens[0]!.expiresAt) !== created + 365 * DAY) wrong.push(appKey);
     }
     expect(wrong).toEqual([]);

@@ -15,7 +15,7 @@ describe('expiry scan', () => {
   const scan = (options: Parameters<TestApi['services']['expiryScan']['run']>[0] = {}) =>
     api.services.expiryScan.run(options);
   // Read through the store: the owner's own token expires along the way.
-  const getKey = async (_owner: Credentials, appKey: string) => (await api.services.store.getKey(appKey))!;
+  const getKey = async (_owner: Credentials, appKey: string) => (await api.services.keys.getKey(appKey))!;
   const eventsFor = (appKey: string) =>
     api.services.events.published.filter((e) => e.detail.appKey === appKey).map((e) => e.type);
 

@@ -46,7 +46,7 @@ describe('expiry scan fairness', () => {
     events = new TimedPublisher(() => services.clock.now());
     // A request budget of 0: every change is left to the job, the case where jobs pile up.
     settings = new SettingsService(
-      services.store,
+      services.keys,
       services.work,
       services.index,
       events,
@@ -55,7 +55,15 @@ describe('expiry scan fairness', () => {
       services.clock,
       0,
     );
-    scan = new ExpiryScan(services.store, services.index, services.index, events, settings, services.clock);
+    scan = new ExpiryScan(
+      services.keys,
+      services.accounts,
+      services.index,
+      services.index,
+      events,
+      settings,
+      services.clock,
+    );
     const db = createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() });
     // The small account's key i comes due 10 s before run 3i+1, so runs 1, 4, 7 and 10 each
     // find one newly due token. The large account's tokens are all far from expiry.
@@ -130,7 +138,7 @@ describe('expiry scan fairness', () => {
     // have reached the older keys, which would still carry their original 90-day expiry.
     const untouched: string[] = [];
     for (const [appKey, created] of big) {
-      const key = (await services.store.getKey(appKey))!;
+      const key = (await services.keys.getKey(appKey))!;
       if (Date.parse(key.tokens[0]!.expiresAt) === created + 90 * DAY) untouched.push(appKey);
     }
     expect(untouched).toEqual([]);
@@ -146,7 +154,7 @@ describe('expiry scan fairness', () => {
       expect(++runs).toBeLessThanOrEqual(Math.ceil(BIG_KEYS / (RUN_BUDGET - 10)) + 1);
     }
     for (const [appKey, created] of big) {
-      const key = (await services.store.getKey(appKey))!;
+      const key = (await services.keys.getKey(appKey))!;
       expect({ appKey, expiresAt: key.tokens[0]!.expiresAt }).toEqual({
         appKey,
         expiresAt: new Date(created + newest * DAY).toISOString(),

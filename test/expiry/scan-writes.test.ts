@@ -102,7 +102,7 @@ describe('the writes of the expiry scan stay inside its IAM policy', () => {
       permissions: ['keys:view', 'settings:edit'],
     };
     const settings = new SettingsService(
-      services.store,
+      services.keys,
       services.work,
       services.index,
       events,

@@ -45,7 +45,7 @@ describe('settings change on a large account', () => {
     };
     // A service with a tiny request budget, so the job path is taken at this size.
     const settings = new SettingsService(
-      services.store,
+      services.keys,
       services.work,
       services.index,
       services.events,
@@ -78,7 +78,7 @@ describe('settings change on a large account', () => {
     // Assert: every token follows the new duration, never earlier than now + 14 days.
     expect(requestMs).toBeLessThan(5_000);
     for (const [appKey, created] of seeded) {
-      const key = (await services.store.getKey(appKey))!;
+      const key = (await services.keys.getKey(appKey))!;
       const expected = Math.max(created + 30 * DAY, at + 14 * DAY);
       expect(Date.parse(key.tokens[0]!.expiresAt)).toBe(expected);
     }
@@ -103,7 +103,7 @@ describe('settings change on a large account', () => {
       permissions: ['keys:view', 'settings:edit'],
     };
     const settings = new SettingsService(
-      services.store,
+      services.keys,
       services.work,
       services.index,
       services.events,
@@ -119,7 +119,7 @@ describe('settings change on a large account', () => {
     // Assert: the request stopped after a few keys and left the rest to the job.
     let reexpired = 0;
     for (const [appKey, created] of seeded) {
-      const key = (await services.store.getKey(appKey))!;
+      const key = (await services.keys.getKey(appKey))!;
       if (Date.parse(key.tokens[0]!.expiresAt) === created + 180 * DAY) reexpired++;
     }
     expect(reexpired).toBeLessThanOrEqual(5);

@@ -197,7 +197,7 @@ describe('GET /health in process, by configuration', () => {
   it('in AWS (flag unset) is liveness only: 200 with storage unreachable, and never touches it', async () => {
     const services = servicesFor({ DYNAMODB_ENDPOINT: deadEndpoint });
     const touched: string[] = [];
-    services.store = new Proxy(services.store, {
+    services.accounts = new Proxy(services.accounts, {
       get: (target, name) => (touched.push(String(name)), Reflect.get(target, name)),
     });
     setServices(services);

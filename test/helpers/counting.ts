@@ -1,6 +1,6 @@
 // Counters around the real adapters, to see what a request costs in storage reads and KMS calls.
-// They wrap the real DynamoDB store and the real HMAC hasher: nothing is faked, only counted.
-import type { KeyStore, TokenHasher } from '../../shared/ports';
+// They wrap the real DynamoDB adapters and the real HMAC hasher: nothing is faked, only counted.
+import type { AccountRepository, KeyRepository, TokenHasher } from '../../shared/ports';
 
 export interface Costs {
   keyReads: number;
@@ -10,18 +10,23 @@ export interface Costs {
 
 export const noCosts = (): Costs => ({ keyReads: 0, accountReads: 0, macs: 0 });
 
-export function countingStore(inner: KeyStore, costs: Costs): KeyStore {
+/** The same object with one method counted on its way through. */
+function counting<T extends object>(inner: T, method: keyof T, count: () => void): T {
   return new Proxy(inner, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
-      if (prop === 'getKey') return (appKey: string) => (costs.keyReads++, target.getKey(appKey));
-      if (prop === 'getAccount')
-        return (account: string) => (costs.accountReads++, target.getAccount(account));
-      return value.bind(target);
+      if (prop !== method) return value.bind(target);
+      return (...args: unknown[]) => (count(), value.apply(target, args));
     },
   });
 }
+
+export const countingKeys = (inner: KeyRepository, costs: Costs): KeyRepository =>
+  counting(inner, 'getKey', () => costs.keyReads++);
+
+export const countingAccounts = (inner: AccountRepository, costs: Costs): AccountRepository =>
+  counting(inner, 'getAccount', () => costs.accountReads++);
 
 export function countingHasher(inner: TokenHasher, costs: Costs): TokenHasher {
   return {

@@ -9,7 +9,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table';
 import { LocalHasher } from '../../shared/adapters/local-hasher';
 import { LocalSecretBox } from '../../shared/adapters/local-secret-box';
-import type { KeyStore } from '../../shared/ports';
+import type { AccountRepository, KeyRepository } from '../../shared/ports';
 import type { UnitOfWork } from '../../shared/ports/unit-of-work';
 import { RecordingPublisher } from './recording-publisher';
 import { TestClock } from './clock';
@@ -42,7 +42,8 @@ export interface TestServices extends Services {
 export async function createTestServices(
   options: {
     cacheTtlSeconds?: number;
-    store?: (inner: KeyStore) => KeyStore;
+    keys?: (inner: KeyRepository) => KeyRepository;
+    accounts?: (inner: AccountRepository) => AccountRepository;
     work?: (inner: UnitOfWork) => UnitOfWork;
   } = {},
 ): Promise<TestServices> {
@@ -60,7 +61,8 @@ export async function createTestServices(
   const storage = storageAdapters(db, config);
   const services = createServices(config, {
     ...storage,
-    store: options.store ? options.store(storage.store) : storage.store,
+    keys: options.keys ? options.keys(storage.keys) : storage.keys,
+    accounts: options.accounts ? options.accounts(storage.accounts) : storage.accounts,
     work: options.work ? options.work(storage.work) : storage.work,
     events,
     hasher: new LocalHasher(randomBytes(32)),

@@ -8,7 +8,7 @@ import type { RouteDefinition } from '../../shared/routes';
 import { JOBS_PK } from '../../shared/adapters/dynamodb/item-keys';
 import { REEXPIRY_JOB_ATTRIBUTES } from '../../shared/adapters/dynamodb/job-item';
 import { EXPIRY_INDEX_ATTRIBUTES, LIFECYCLE_ATTRIBUTES } from '../../shared/adapters/dynamodb/key-item';
-import type { KeyStore, SecretBox } from '../../shared/ports';
+import type { IdempotencyRecords, SecretBox } from '../../shared/ports';
 import { Idempotency } from '../../shared/use-cases/idempotency';
 import { SEALED_SECRET_CONTEXTS } from '../../shared/use-cases/sealed-secrets';
 import {
@@ -358,7 +358,7 @@ describe('the secrets key opens and seals only under a known encryption context'
       },
       open: async (sealed) => sealed,
     };
-    const idempotency = new Idempotency({} as KeyStore, box, { now: () => 0 });
+    const idempotency = new Idempotency({} as IdempotencyRecords, box, { now: () => 0 });
     await idempotency.record(
       { account: 'acme', appKey: 'apk-acme-01M8CYQPJ0HHEG3QP5G8N0HJ3D', roles: [], permissions: [] },
       { key: 'k', fingerprint: {} },

@@ -73,7 +73,9 @@ describe('access rules', () => {
       const owner = await api.bootstrap('lastkeyadmin');
       const admin = await issueKey(api, owner, ['key-admin', 'catalog-read']);
       // The owner steps down itself (a key-admin key may not deactivate an owner key).
-      expect((await api.request('POST', keyPath(owner.appKey, '/deactivate'), { as: owner })).status).toBe(200);
+      expect((await api.request('POST', keyPath(owner.appKey, '/deactivate'), { as: owner })).status).toBe(
+        200,
+      );
 
       const reply = await api.request('PATCH', keyPath(admin.appKey), {
         as: admin,
@@ -164,8 +166,8 @@ describe('access rules', () => {
           'last-admin-key',
         );
         const keys = [
-          await api.services.store.getKey(owner.appKey),
-          await api.services.store.getKey(admin.appKey),
+          await api.services.keys.getKey(owner.appKey),
+          await api.services.keys.getKey(admin.appKey),
         ];
         expect(keys.filter((k) => k !== null && canEdit(k))).toHaveLength(1);
       },

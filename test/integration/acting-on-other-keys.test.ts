@@ -123,7 +123,9 @@ describe('acting on other keys: no escalation, no demotion', () => {
   it.each(cells)('%s by %s on %s: %s', async (_name, callerRole, targetRole, expected, change) => {
     const target = await issueKey(api, owner, [targetRole], `target ${targetRole}`);
     if (change.prepare === 'deactivate') {
-      expect((await api.request('POST', keyPath(target.appKey, '/deactivate'), { as: owner })).status).toBe(200);
+      expect((await api.request('POST', keyPath(target.appKey, '/deactivate'), { as: owner })).status).toBe(
+        200,
+      );
     }
     if (change.prepare === 'renew') {
       const renewed = await api.request('POST', keyPath(target.appKey, '/token/renew'), { as: owner });
@@ -163,9 +165,9 @@ describe('acting on other keys: no escalation, no demotion', () => {
 
   it('a key may still act on itself, except renewing its own token', async () => {
     const self = await issueKey(api, owner, ['key-admin'], 'self');
-    expect((await api.request('PATCH', keyPath(self.appKey), { as: self, body: { name: 'me' } })).status).toBe(
-      200,
-    );
+    expect(
+      (await api.request('PATCH', keyPath(self.appKey), { as: self, body: { name: 'me' } })).status,
+    ).toBe(200);
     expectProblem(await api.request('POST', keyPath(self.appKey, '/token/renew'), { as: self }), 'forbidden');
   });
 });

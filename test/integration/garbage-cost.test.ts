@@ -3,11 +3,11 @@
 // deny service to all of them. And every in-process cache must stay bounded whatever is sent.
 import { randomBytes } from 'node:crypto';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
-import { DynamoDbKeyStore } from '../../shared/adapters/dynamodb/dynamodb-key-store';
+import { DynamoDbAccounts } from '../../shared/adapters/dynamodb/dynamodb-accounts';
 import { SettingsSource } from '../../shared/use-cases/settings-source';
 import { Verifier } from '../../shared/use-cases/verify';
 import { VerificationCache } from '../../shared/use-cases/verification-cache';
-import { countingHasher, countingStore, noCosts, type Costs } from '../helpers/counting';
+import { countingAccounts, countingHasher, countingKeys, noCosts, type Costs } from '../helpers/counting';
 import { createTestServices, createTestTable, testEndpoint, type TestServices } from '../helpers/services';
 import { absentAppKey, strangerToken } from './support';
 
@@ -27,11 +27,10 @@ describe('what garbage costs a verification', () => {
 
   beforeEach(() => {
     costs = noCosts();
-    const store = countingStore(services.store, costs);
     // As in production: settings cached for 10 s, verifications for 10 s.
-    const settings = new SettingsSource(store, services.clock, 10_000);
+    const settings = new SettingsSource(countingAccounts(services.accounts, costs), services.clock, 10_000);
     verifier = new Verifier(
-      store,
+      countingKeys(services.keys, costs),
       countingHasher(services.hasher, costs),
       settings,
       services.clock,
@@ -81,7 +80,7 @@ describe('what garbage costs a verification', () => {
 describe('in-process caches are bounded', () => {
   it('the settings cache keeps at most its maximum of accounts', async () => {
     const tableName = await createTestTable();
-    const store = new DynamoDbKeyStore(
+    const store = new DynamoDbAccounts(
       createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() }),
       tableName,
     );

@@ -3,7 +3,7 @@
 // missing grant, a marshalling TypeError) is 500 internal-error, logged at ERROR as
 // 'internal error' with the request id, so the alarm counts it and nobody mistakes it for an outage.
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
-import { DynamoDbKeyStore } from '../../shared/adapters/dynamodb/dynamodb-key-store';
+import { DynamoDbKeys } from '../../shared/adapters/dynamodb/dynamodb-keys';
 import { logger } from '../../shared/logger';
 import { TestApi, type Credentials } from '../helpers/api';
 import { testEndpoint } from '../helpers/services';
@@ -19,7 +19,7 @@ const sdkError = (name: string, status: number): Error =>
 let failure: unknown = null;
 
 /** The real store on a client whose Query fails inside the SDK, where a real failure would arise. */
-function storeFailingQueries(tableName: string): DynamoDbKeyStore {
+function storeFailingQueries(tableName: string): DynamoDbKeys {
   const db = createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() });
   db.middlewareStack.add(
     (next, context) => async (args) => {
@@ -28,7 +28,7 @@ function storeFailingQueries(tableName: string): DynamoDbKeyStore {
     },
     { step: 'finalizeRequest', name: 'injectFailure' },
   );
-  return new DynamoDbKeyStore(db, tableName);
+  return new DynamoDbKeys(db, tableName);
 }
 
 describe('outages are 503, defects are 500', () => {
@@ -39,7 +39,7 @@ describe('outages are 503, defects are 500', () => {
 
   beforeAll(async () => {
     api = await TestApi.start({
-      store: (inner) => storeFailingQueries((inner as unknown as { tableName: string }).tableName),
+      keys: (inner) => storeFailingQueries((inner as unknown as { tableName: string }).tableName),
     });
     owner = await api.bootstrap('honest');
   });

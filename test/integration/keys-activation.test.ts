@@ -154,10 +154,10 @@ describe('activation with the verification cache on', () => {
     const target = await issueKey(api, owner, []);
     expect(await verify(api, target.appKey, target.token)).toMatchObject({ valid: true });
     // Another container deactivates the key: storage changes, this process's cache is not told.
-    const stored = (await api.services.store.getKey(target.appKey))!;
-    await api.services.store.saveKey(
+    const stored = (await api.services.keys.getKey(target.appKey))!;
+    await api.services.keys.saveKey(
       { ...stored, status: 'inactive', version: stored.version + 1 },
-      { expectedVersion: stored.version },
+      stored.version,
     );
 
     // Within the TTL the cached answer may still be given; using it must not extend its life.

@@ -297,7 +297,7 @@ describe('robustness: odd input', () => {
 describe('robustness: storage failures', () => {
   /** Which store methods fail, and how. */
   const faults = new Map<string, () => Promise<never>>();
-  /** The store and the unit of work, failing wherever `faults` says. */
+  /** The storage ports and the unit of work, failing wherever `faults` says. */
   const faulty = <T extends object>(inner: T): T =>
     new Proxy(inner, {
       get(target, property, receiver) {
@@ -321,7 +321,7 @@ describe('robustness: storage failures', () => {
   let api: TestApi;
   let owner: Credentials;
   beforeAll(async () => {
-    api = await TestApi.start({ store: faulty, work: faulty });
+    api = await TestApi.start({ keys: faulty, accounts: faulty, work: faulty });
     owner = await api.bootstrap('storagedown');
   });
   afterEach(() => faults.clear());

@@ -1,6 +1,6 @@
 // GET /v1/roles, POST /v1/verify, and GET /v1/whoami behind the Lambda authorizer.
 import { TestApi, type Credentials } from '../helpers/api';
-import type { KeyStore } from '../../shared/ports';
+import type { KeyRepository } from '../../shared/ports';
 import {
   DAY_MS,
   T0,
@@ -29,7 +29,7 @@ const CONTRACT_ROLES: Record<string, string[]> = {
 
 /** Counts storage reads of keys, to see which verifications touch the database. */
 let keyReads = 0;
-const countingStore = (inner: KeyStore): KeyStore =>
+const countingStore = (inner: KeyRepository): KeyRepository =>
   new Proxy(inner, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
@@ -46,7 +46,7 @@ const countingStore = (inner: KeyStore): KeyStore =>
 describe('roles, verification and whoami', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await TestApi.start({ store: countingStore });
+    api = await TestApi.start({ keys: countingStore });
   });
   afterAll(() => api.stop());
   afterEach(() => api.services.clock.set(T0));

@@ -238,11 +238,11 @@ describe('token renewal', () => {
     const owner = await api.bootstrap('renewflag');
     const target = await issueKey(api, owner, []);
     // What the expiry scan does when it flags a key:
-    const stored = (await api.services.store.getKey(target.appKey))!;
+    const stored = (await api.services.keys.getKey(target.appKey))!;
     const flag = { level: 'expiring' as const, flaggedAt: iso(T0) };
-    await api.services.store.saveKey(
+    await api.services.keys.saveKey(
       { ...stored, renewalFlag: flag, version: stored.version + 1 },
-      { expectedVersion: stored.version },
+      stored.version,
     );
     expect((await getKey(api, owner, target.appKey)).renewalFlag).toEqual(flag);
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { LocalSecretBox } from '../../shared/adapters/local-secret-box';
 import { DomainError, UnavailableError } from '../../shared/domain/errors';
-import type { IdempotencyRecord, KeyStore, SecretBox } from '../../shared/ports';
+import type { IdempotencyRecord, IdempotencyRecords, SecretBox } from '../../shared/ports';
 import { Idempotency } from '../../shared/use-cases/idempotency';
 
 const caller = {
@@ -15,9 +15,9 @@ const caller = {
 const request = { key: 'retry-1', fingerprint: ['create-key', { name: 'ERP', roles: [] }] };
 const clock = { now: () => Date.parse('2026-11-26T12:00:00.000Z') };
 
-/** A store holding just one idempotency record: the only method replay() reads. */
-function storeWith(record: IdempotencyRecord | null): KeyStore {
-  return { getIdempotencyRecord: async () => record } as unknown as KeyStore;
+/** Records holding just one idempotency record: what replay() reads. */
+function storeWith(record: IdempotencyRecord | null): IdempotencyRecords {
+  return { getIdempotencyRecord: async () => record };
 }
 
 async function sealedRecord(box: SecretBox): Promise<IdempotencyRecord> {

@@ -5,12 +5,12 @@ import { checkCanActOn } from '../../domain/access';
 import { notFound } from '../../domain/errors';
 import { parseAppKey } from '../../domain/ids';
 import type { ApiKey } from '../../domain/key';
-import type { KeyStore } from '../../ports';
+import type { KeyRepository } from '../../ports';
 import type { Caller } from '../caller';
 
 /** A key of the caller's account. */
 export async function loadKey(
-  keys: Pick<KeyStore, 'getKey'>,
+  keys: Pick<KeyRepository, 'getKey'>,
   caller: Caller,
   appKey: string,
 ): Promise<ApiKey> {
@@ -22,7 +22,7 @@ export async function loadKey(
 
 /** A key the caller is about to change: judged on the state just read, so retries re-judge. */
 export async function loadKeyToChange(
-  keys: Pick<KeyStore, 'getKey'>,
+  keys: Pick<KeyRepository, 'getKey'>,
   caller: Caller,
   appKey: string,
 ): Promise<ApiKey> {

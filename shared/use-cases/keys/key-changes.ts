@@ -6,7 +6,7 @@ import { keyAuditEntry, NO_ORIGIN, type AuditAction } from '../../domain/audit';
 import { DomainError } from '../../domain/errors';
 import { keyView, type ApiKey, type KeyView } from '../../domain/key';
 import { watchExpiry } from '../../domain/expiry-watch';
-import { WriteConflict, type Clock, type KeyStore } from '../../ports';
+import { WriteConflict, type Clock, type KeyRepository } from '../../ports';
 import type { UnitOfWork } from '../../ports/unit-of-work';
 import { actorOf, type Caller } from '../caller';
 import { retryOnConflict } from '../retry';
@@ -16,7 +16,7 @@ import { loadKeyToChange } from './key-access';
 import { keyChangeWrites } from './key-writes';
 
 export interface KeyChangeDeps {
-  keys: KeyStore;
+  keys: KeyRepository;
   work: UnitOfWork;
   settings: SettingsSource;
   verifier: Verifier;

@@ -1,7 +1,7 @@
 // Reading keys: one key, and the newest-first list with search and filters (one Query per page).
 import type { Alert } from '../../domain/expiry';
 import { alertOfKey, keyView, type ApiKey, type KeyView } from '../../domain/key';
-import type { Clock, KeyStore } from '../../ports';
+import type { Clock, KeyRepository } from '../../ports';
 import type { Caller } from '../caller';
 import type { SettingsSource } from '../settings-source';
 import { loadKey } from './key-access';
@@ -18,7 +18,7 @@ export interface ListQuery {
 export const LIST_READ_BUDGET = 1_000;
 
 export class KeyQueries {
-  constructor(private readonly deps: { keys: KeyStore; settings: SettingsSource; clock: Clock }) {}
+  constructor(private readonly deps: { keys: KeyRepository; settings: SettingsSource; clock: Clock }) {}
 
   async get(caller: Caller, appKey: string): Promise<KeyView> {
     const key = await loadKey(this.deps.keys, caller, appKey);

@@ -1,31 +1,16 @@
-// KeyStore on one DynamoDB table: key and account reads (one GetItem, one Query per page; no Scan
-// anywhere), the scan's unaudited bookkeeping writes (committed as a unit of work like every other
-// change), and the account item's creation and settings.
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+// KeyRepository on the table: a key is one GetItem (its partition derived from the appKey), a
+// page of an account's keys is one Query (no Scan anywhere), lastUsedAt a best-effort update, and
+// the scan's re-expiry bookkeeping a conditional write committed like any other unit of work.
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApiKey } from '../../domain/key';
-import { DEFAULT_SETTINGS, type Settings } from '../../domain/settings';
 import { iso } from '../../domain/time';
-import {
-  WriteConflict,
-  type Account,
-  type IdempotencyRecord,
-  type KeyPage,
-  type KeyStore,
-  type WriteGuards,
-} from '../../ports';
-import type { Write } from '../../ports/unit-of-work';
+import type { KeyPage, KeyRepository } from '../../ports';
 import { DynamoDbUnitOfWork } from './dynamodb-unit-of-work';
-import { accountItemKey, accountPk, idempotencySk, KEY_SK_PREFIX, keyItemKey, keySk } from './item-keys';
+import { accountPk, KEY_SK_PREFIX, keyItemKey, keySk } from './item-keys';
 import { fromKeyItem } from './key-item';
 import { storageCall } from './storage-errors';
 
-export class DynamoDbKeyStore implements KeyStore {
+export class DynamoDbKeys implements KeyRepository {
   private readonly work: DynamoDbUnitOfWork;
 
   constructor(
@@ -46,24 +31,8 @@ export class DynamoDbKeyStore implements KeyStore {
     return out.Item ? fromKeyItem(out.Item) : null;
   }
 
-  /** A guarded write without an audit entry (the scan's bookkeeping): a unit of work all the same. */
-  async saveKey(key: ApiKey, guards: WriteGuards): Promise<void> {
-    await this.work.commit(
-      this.guarded({ type: 'key', key, expectedVersion: guards.expectedVersion }, key, guards),
-    );
-  }
-
-  async deleteKey(key: ApiKey, guards: WriteGuards): Promise<void> {
-    const expectedVersion = guards.expectedVersion ?? key.version;
-    await this.work.commit(this.guarded({ type: 'delete-key', key, expectedVersion }, key, guards));
-  }
-
-  private guarded(write: Write, key: ApiKey, guards: WriteGuards): Write[] {
-    const writes: Write[] = [write];
-    if (guards.admin)
-      writes.push({ type: 'admin-keys', account: key.account, appKey: key.appKey, change: guards.admin });
-    if (guards.idempotency) writes.push({ type: 'idempotency', record: guards.idempotency });
-    return writes;
+  async saveKey(key: ApiKey, expectedVersion: number): Promise<void> {
+    await this.work.commit([{ type: 'key', key, expectedVersion }]);
   }
 
   async listKeys(
@@ -135,56 +104,6 @@ export class DynamoDbKeyStore implements KeyStore {
     } catch {
       // Best effort by design: a lost lastUsedAt update is corrected by the next authentication.
     }
-  }
-
-  async getAccount(account: string): Promise<Account | null> {
-    const out = await storageCall(() =>
-      this.db.send(
-        new GetCommand({ TableName: this.tableName, Key: accountItemKey(account), ConsistentRead: true }),
-      ),
-    );
-    if (!out.Item) return null;
-    return {
-      account,
-      createdAt: String(out.Item.createdAt),
-      settings: { ...DEFAULT_SETTINGS, ...(out.Item.settings as Partial<Settings> | undefined) },
-    };
-  }
-
-  async ensureAccount(account: string, nowMs: number): Promise<Account> {
-    try {
-      await storageCall(
-        () =>
-          this.db.send(
-            new PutCommand({
-              TableName: this.tableName,
-              Item: { ...accountItemKey(account), type: 'account', account, createdAt: iso(nowMs) },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            }),
-          ),
-        () => new WriteConflict('version'),
-      );
-    } catch (error) {
-      if (!(error instanceof WriteConflict)) throw error; // it already exists: fine
-    }
-    return (await this.getAccount(account))!;
-  }
-
-  async getIdempotencyRecord(
-    account: string,
-    callerAppKey: string,
-    idempotencyKeyHash: string,
-  ): Promise<IdempotencyRecord | null> {
-    const out = await storageCall(() =>
-      this.db.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: { PK: accountPk(account), SK: idempotencySk(callerAppKey, idempotencyKeyHash) },
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    return out.Item ? (out.Item as unknown as IdempotencyRecord) : null;
   }
 }
 

@@ -1,0 +1,4 @@
+// Time, injected so expiry and alert rules are testable at any instant.
+export interface Clock {
+  now(): number;
+}

@@ -1,0 +1,10 @@
+// The domain's view of a failed write condition: which guard lost, for the use case to explain.
+export type WriteConflictReason = 'version' | 'last-admin' | 'idempotency' | 'in-progress';
+
+/** A guarded write lost: the key changed, it would remove the last admin key, or a replay exists. */
+export class WriteConflict extends Error {
+  constructor(readonly reason: WriteConflictReason) {
+    super(`write conflict: ${reason}`);
+    this.name = 'WriteConflict';
+  }
+}
