@@ -46,3 +46,7 @@ export function reexpire(
   const graceFloor = nowMs + warningDays * DAY_MS;
   return iso(Math.max(target, Math.min(current, graceFloor)));
 }
+
+/** Whether re-expiring under `a` writes what re-expiring under `b` would (by content, not by time). */
+export const sameExpiryRules = (a: Settings, b: Settings): boolean =>
+  a.tokenDurationDays === b.tokenDurationDays && a.expiryWarningDays === b.expiryWarningDays;

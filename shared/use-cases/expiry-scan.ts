@@ -10,25 +10,18 @@
 import { alertOf, type FlagLevel } from '../domain/expiry';
 import { levelsToNotify, watchExpiry } from '../domain/expiry-watch';
 import type { ApiKey } from '../domain/key';
-import { auditEntry, diff, NO_ORIGIN, SYSTEM } from '../domain/audit';
+import { flagAuditEntry, tokenEvent } from './expiry-flags';
 import type { Settings } from '../domain/settings';
 import { iso } from '../domain/time';
 import type {
   AccountRepository,
   Clock,
-  DomainEvent,
   EventPublisher,
   ExpiryIndex,
   JobStore,
   KeyRepository,
 } from '../ports';
 import type { SettingsService } from './manage-settings';
-
-export const EVENT_TYPES: Record<FlagLevel, string> = {
-  expiring: 'Token Expiring',
-  expired: 'Token Expired',
-  'expired-critical': 'Token Expired Critical',
-};
 
 export interface ScanReport {
   /** Tokens this run newly flagged, by the level they were flagged at. */
@@ -128,37 +121,10 @@ export class ExpiryScan {
     }
     next = watchExpiry(next, settings.expiryWarningDays, now);
     if (next === key) return;
-    const entry =
-      levels.length > 0
-        ? auditEntry({
-            account: key.account,
-            action: 'renewal.flagged',
-            actor: SYSTEM,
-            target: { type: 'key', id: key.appKey },
-            changes: diff({ renewalFlag: key.renewalFlag }, { renewalFlag: next.renewalFlag }),
-            origin: NO_ORIGIN,
-            nowMs: now,
-          })
-        : undefined;
+    const entry = levels.length > 0 ? flagAuditEntry(key, next, now) : undefined;
     if ((await this.index.recordWatch(next, key.version, entry)) && levels.length > 0)
       report.flagged[current as FlagLevel]++;
   }
-}
-
-function tokenEvent(key: ApiKey, level: FlagLevel): DomainEvent {
-  const token = key.tokens[0]!;
-  return {
-    type: EVENT_TYPES[level],
-    detail: {
-      id: `${token.id}:${level}`,
-      account: key.account,
-      appKey: key.appKey,
-      name: key.name,
-      tokenId: token.id,
-      expiresAt: token.expiresAt,
-      level,
-    },
-  };
 }
 
 function memo<T>(load: (k: string) => Promise<T>): (k: string) => Promise<T> {

@@ -7,8 +7,10 @@ import { WriteConflict } from '../ports';
 import type { Caller } from './caller';
 import type { Clock, IdempotencyRecord, IdempotencyRecords, SecretBox } from '../ports';
 import type { Write } from '../ports/unit-of-work';
+import type { SEALED_SECRET_CONTEXTS, SealPurpose } from './sealed-secrets';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+const PURPOSE = 'idempotent-replay' satisfies SealPurpose;
 
 export interface IdempotencyRequest {
   /** The Idempotency-Key header as sent. */
@@ -109,7 +111,8 @@ export class Idempotency {
     };
   }
 
-  private context(caller: Caller): Record<string, string> {
-    return { purpose: 'idempotent-replay', account: caller.account, appKey: caller.appKey };
+  /** Exactly the context sealed-secrets.ts declares for this purpose (the KMS grant allows no other). */
+  private context(caller: Caller): Record<(typeof SEALED_SECRET_CONTEXTS)[typeof PURPOSE][number], string> {
+    return { purpose: PURPOSE, account: caller.account, appKey: caller.appKey };
   }
 }

@@ -9,10 +9,8 @@
 // fresh). Each change gives the job a new revision; progress is saved only under the revision it
 // was made for, and a worker that finds its revision replaced re-opens the job if it wrote with
 // settings older than the newest (its late writes may have undone the newer pass's).
-import { parseAppKey, ulid } from '../domain/ids';
-import { reexpireKey } from '../domain/key';
-import { watchExpiry } from '../domain/expiry-watch';
-import type { Settings } from '../domain/settings';
+import { ulid } from '../domain/ids';
+import { sameExpiryRules, type Settings } from '../domain/settings';
 import { iso } from '../domain/time';
 import {
   WriteConflict,
@@ -21,10 +19,10 @@ import {
   type JobStore,
   type KeyRepository,
   type ReexpiryJob,
-  type ReexpiryPass,
 } from '../ports';
 import type { SettingsSource } from './settings-source';
 import type { Verifier } from './verify';
+import { ReexpiryPasses } from './reexpiry-passes';
 
 /** The event that wakes the expiry scan in AWS (an EventBridge rule); at most one per account per minute. */
 export const SETTINGS_CHANGED = 'Settings Changed';
@@ -32,7 +30,6 @@ export const WAKE_INTERVAL_MS = 60_000;
 /** Keys one job re-expires per turn before the next job's turn: no account holds the others back. */
 export const JOB_TURN_KEYS = 100;
 
-const PAGE = 100;
 const COALESCE_ATTEMPTS = 5;
 
 export type WorkOutcome = 'done' | 'left' | 'superseded';
@@ -45,14 +42,18 @@ export interface JobsRun {
 }
 
 export class ReexpiryJobs {
+  private readonly passes: ReexpiryPasses;
+
   constructor(
-    private readonly keys: KeyRepository,
+    keys: KeyRepository,
     private readonly jobs: JobStore,
     private readonly events: EventPublisher,
     private readonly settings: SettingsSource,
-    private readonly verifier: Verifier,
+    verifier: Verifier,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.passes = new ReexpiryPasses(keys, verifier);
+  }
 
   /**
    * A settings change of `account` (already stored): coalesces it into the account's job, works on
@@ -121,7 +122,7 @@ export class ReexpiryJobs {
     onKey: () => void = () => undefined,
   ): Promise<WorkOutcome> {
     if (!job.pass) return 'done';
-    const left = await this.walk(job.account, job.pass, settings, nowMs, stop, onKey);
+    const left = await this.passes.walk(job.account, job.pass, settings, nowMs, stop, onKey);
     const saved = await this.jobs.saveReexpiryJob(
       { ...job, pass: left, forgetAt: left ? null : this.forgetAt(job) },
       job.revision,
@@ -138,62 +139,6 @@ export class ReexpiryJobs {
     return iso(Math.max(wake, this.clock.now()));
   }
 
-  /** Re-expires keys along `pass` until it ends (null) or `stop()`; returns the pass left. */
-  private async walk(
-    account: string,
-    pass: ReexpiryPass,
-    settings: Settings,
-    nowMs: number,
-    stop: () => boolean,
-    onKey: () => void,
-  ): Promise<ReexpiryPass | null> {
-    let { after, wrapped } = pass;
-    const { endAt } = pass;
-    for (;;) {
-      const page = await this.keys.listKeys(account, {
-        limit: PAGE,
-        after,
-        budget: PAGE + 1,
-        accept: () => true,
-      });
-      for (const key of page.items) {
-        const id = parseAppKey(key.appKey)!.id;
-        // Back below where the pass began (that key itself was deleted meanwhile): done.
-        if (wrapped && id < endAt!) return null;
-        // Checked per key: one page of writes can take seconds on a busy table.
-        if (stop()) return { after, endAt, wrapped };
-        await this.reexpireOne(key.appKey, settings, nowMs);
-        onKey();
-        if (wrapped && id === endAt) return null;
-        after = id;
-      }
-      if (page.next) {
-        after = page.next;
-        continue;
-      }
-      // Past the oldest key: a pass that began at the newest is done, one that began part-way wraps.
-      if (wrapped || endAt === null) return null;
-      wrapped = true;
-      after = null;
-    }
-  }
-
-  private async reexpireOne(appKey: string, settings: Settings, nowMs: number): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const key = await this.keys.getKey(appKey);
-      if (!key) return;
-      const next = watchExpiry(reexpireKey(key, settings, nowMs), settings.expiryWarningDays, nowMs);
-      if (next === key) return;
-      try {
-        await this.keys.saveKey(next, key.version);
-        this.verifier.invalidate(appKey);
-        return;
-      } catch (error) {
-        if (!(error instanceof WriteConflict)) throw error;
-      }
-    }
-  }
-
   /** Publishes a wake-up for the account unless one went out less than a minute ago. */
   private async wake(account: string): Promise<void> {
     const now = this.clock.now();
@@ -202,7 +147,3 @@ export class ReexpiryJobs {
     await this.events.publish([{ type: SETTINGS_CHANGED, detail: { account } }]).catch(() => undefined);
   }
 }
-
-/** Whether re-expiring under `a` writes what re-expiring under `b` would (by content, not by time). */
-const sameExpiryRules = (a: Settings, b: Settings): boolean =>
-  a.tokenDurationDays === b.tokenDurationDays && a.expiryWarningDays === b.expiryWarningDays;
