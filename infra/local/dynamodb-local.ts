@@ -14,6 +14,8 @@ export interface RunningDynamoDb {
 }
 
 export class JavaMissingError extends Error {
+  override name = 'JavaMissingError';
+
   constructor() {
     super(
       'Java 17+ is needed to run DynamoDB Local, and `java` was not found: install it (Debian/Ubuntu: `apt-get install -y openjdk-17-jre-headless`) and run again.',
