@@ -8,6 +8,12 @@ import { reexpire, type Settings } from './settings';
 import { addDays, iso } from './time';
 
 export type KeyStatus = 'active' | 'inactive';
+
+export interface LeakReport {
+  reportedAt: string;
+  url: string;
+  source: string;
+}
 export type TokenState = 'active' | 'pending-deletion';
 export type DeleteOldToken = 'now' | 'later';
 
@@ -40,6 +46,10 @@ export interface ApiKey {
   renewal: { startedAt: string } | null;
   renewalFlag: RenewalFlag | null;
   lastUsedAt: string | null;
+  /** The single-access link that carries the newest token, while it is unopened (id internal). */
+  share: { id: string; expiresAt: string } | null;
+  /** Set when a secret scanner reported one of the key's tokens in public code. */
+  leak: LeakReport | null;
   /** When the expiry scan must next look at this key (domain/expiry-watch.ts); null: never. */
   dueAt: string | null;
 }
@@ -95,6 +105,8 @@ export function createKey(input: {
     renewal: null,
     renewalFlag: null,
     lastUsedAt: null,
+    share: null,
+    leak: null,
     dueAt: null,
   };
 }
@@ -207,6 +219,8 @@ export function keyView(key: ApiKey, settings: Settings, nowMs: number) {
     alert: alertOfKey(key, settings, nowMs),
     renewalFlag: key.renewalFlag,
     lastUsedAt: key.lastUsedAt,
+    share: key.share ? { expiresAt: key.share.expiresAt } : null,
+    leak: key.leak,
   };
 }
 export type KeyView = ReturnType<typeof keyView>;

@@ -89,6 +89,14 @@ export const KeySchema = z
       .object({ level: z.enum(['expiring', 'expired', 'expired-critical']), flaggedAt: Instant })
       .nullable(),
     lastUsedAt: Instant.nullable(),
+    share: z
+      .object({ expiresAt: Instant })
+      .nullable()
+      .meta({ description: 'While a single-access link is unopened' }),
+    leak: z
+      .object({ reportedAt: Instant, url: z.string(), source: z.string() })
+      .nullable()
+      .meta({ description: 'Set when a secret scanner reported a token of this key' }),
   })
   .meta({ id: 'Key' });
 

@@ -56,6 +56,8 @@ describe('POST /v1/keys', () => {
       alert: 'none',
       renewalFlag: null,
       lastUsedAt: null,
+      share: null,
+      leak: null,
     });
   });
 

@@ -49,6 +49,8 @@ export function fromKeyItem(item: Record<string, unknown>): ApiKey {
     renewal: i.renewal ?? null,
     renewalFlag: i.renewalFlag ?? null,
     lastUsedAt: i.lastUsedAt ?? null,
+    share: i.share ?? null,
+    leak: i.leak ?? null,
     dueAt: i.dueAt ?? null,
   };
 }
@@ -64,6 +66,8 @@ export const LIFECYCLE_ATTRIBUTES = [
   'tokens',
   'renewal',
   'renewalFlag',
+  'share',
+  'leak',
 ] as const;
 
 /** Index attributes: SET when due, REMOVEd otherwise (an index key may not be NULL). */
