@@ -602,8 +602,11 @@ export function mountTmpfs(dir: string, options: { sizeKb: number; readOnly?: bo
   return spawnSync('mount', ['-t', 'tmpfs', '-o', flags, 'tmpfs', dir], { stdio: 'ignore' }).status === 0;
 }
 
+/** Unmounts `dir`; if a process still holds it (one being killed), detaches it lazily instead. */
 export function unmount(dir: string): void {
-  spawnSync('umount', [dir], { stdio: 'ignore' });
+  if (spawnSync('umount', [dir], { stdio: 'ignore' }).status !== 0) {
+    spawnSync('umount', ['-l', dir], { stdio: 'ignore' });
+  }
 }
 
 // --- full-disk helpers
