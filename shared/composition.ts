@@ -47,6 +47,11 @@ import { DynamoDbAuditLog } from './adapters/dynamodb/dynamodb-audit-log';
 import type { UnitOfWork } from './ports/unit-of-work';
 import type { AuditLog } from './ports/audit-log';
 import { SettingsService } from './use-cases/manage-settings';
+import type { TokenLookup } from './ports/token-lookup';
+import { DynamoDbTokenLookup } from './adapters/dynamodb/dynamodb-token-lookup';
+import { LeakReports } from './use-cases/leaks/report-leaks';
+import { LeakNotices } from './use-cases/leaks/leak-notices';
+import { ReporterSignatures } from './use-cases/leaks/reporter-signatures';
 
 export interface Adapters {
   keys: KeyRepository;
@@ -54,6 +59,7 @@ export interface Adapters {
   replays: IdempotencyRecords;
   work: UnitOfWork;
   auditLog: AuditLog;
+  tokenLookup: TokenLookup;
   index: ExpiryIndex & JobStore;
   hasher: TokenHasher;
   box: SecretBox;
@@ -72,12 +78,18 @@ export interface Services extends Adapters {
   audit: AuditQueries;
   settingsService: SettingsService;
   expiryScan: ExpiryScan;
+  /** Who may sign leak reports (LEAK_REPORTER_KEYS); tests replace it with their own key. */
+  reporterSignatures: ReporterSignatures;
+  leaks: LeakReports;
 }
 
 export const LOCAL_HMAC_KEY_FILE = 'token-hmac.key';
 export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
 
-export type StorageAdapters = Pick<Adapters, 'keys' | 'accounts' | 'replays' | 'work' | 'auditLog' | 'index'>;
+export type StorageAdapters = Pick<
+  Adapters,
+  'keys' | 'accounts' | 'replays' | 'work' | 'auditLog' | 'index' | 'tokenLookup'
+>;
 
 /** The adapters of the one DynamoDB table, on a client the caller made (tests and bench make theirs). */
 export function storageAdapters(
@@ -90,6 +102,7 @@ export function storageAdapters(
     replays: new DynamoDbIdempotencyRecords(db, config.TABLE_NAME),
     work: new DynamoDbUnitOfWork(db, config.TABLE_NAME, config.AUDIT_RETENTION_DAYS),
     auditLog: new DynamoDbAuditLog(db, config.TABLE_NAME),
+    tokenLookup: new DynamoDbTokenLookup(db, config.TABLE_NAME),
     index: new DynamoDbExpiryIndex(db, config.TABLE_NAME, config.AUDIT_RETENTION_DAYS),
   };
 }
@@ -140,6 +153,13 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
     keyQueries: new KeyQueries({ keys, settings, clock }),
     audit: new AuditQueries(auditLog, clock, config.AUDIT_RETENTION_DAYS),
     settingsService,
+    reporterSignatures: new ReporterSignatures(config.LEAK_REPORTER_KEYS),
+    leaks: new LeakReports({
+      ...changeDeps,
+      tokenLookup: adapters.tokenLookup,
+      hasher,
+      notices: new LeakNotices(events),
+    }),
     expiryScan: new ExpiryScan(keys, accounts, index, index, events, settingsService, clock),
   };
 }

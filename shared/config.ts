@@ -25,6 +25,22 @@ const Config = z
     HEALTH_CHECKS_STORAGE: z.stringbool().default(false),
     /** How long audit entries are kept (API.md 1.1); DynamoDB TTL deletes them, reads skip them. */
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+    /**
+     * Public keys trusted to sign leak reports (API.md 1.1): a JSON object of key identifier to PEM,
+     * e.g. GitHub's secret scanning keys. Unset: every report is refused (401).
+     */
+    LEAK_REPORTER_KEYS: z
+      .string()
+      .default('{}')
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'must be a JSON object of key id to PEM' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string().min(1), z.string().includes('PUBLIC KEY'))),
   })
   .refine((c) => c.KEY_PROVIDER === 'local' || (c.HMAC_KEY_ID && c.SECRETS_KEY_ID), {
     message: 'KEY_PROVIDER=kms needs HMAC_KEY_ID and SECRETS_KEY_ID',

@@ -250,6 +250,22 @@ export const routes = [
     summary: 'Verify a key and token',
   },
   {
+    // Authenticated by the reporter's signature over the raw body, which the handler checks before
+    // it parses anything (so no `body` here: the middleware would judge the input first, and with
+    // MAX_BODY_BYTES, too small for 100 reported URLs). The schema is LeakReportBody.
+    handler: 'report-leaks',
+    method: 'POST',
+    path: '/v1/leaks',
+    auth: 'none',
+    access: 'write',
+    writes: ['UpdateItem', 'PutItem', 'DeleteItem'],
+    publishesEvents: true,
+    success: 200,
+    response: 'LeakReportResult',
+    summary: 'Report leaked tokens (secret scanning; signed with a trusted key)',
+    problems: ['unauthorized', 'payload-too-large'],
+  },
+  {
     handler: 'whoami',
     method: 'GET',
     path: '/v1/whoami',

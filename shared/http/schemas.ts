@@ -42,6 +42,22 @@ export const VerifyBody = z
 
 export const EmptyBody = z.strictObject({});
 
+/** At most this many strings per leak report (API.md 1.1). */
+export const MAX_LEAK_ITEMS = 100;
+// Not strict, unlike our own bodies: the sender is a scanner we do not control, and a field it
+// adds tomorrow must not stop leaked tokens from being cut. `url` may be empty (GitHub's format).
+export const LeakReportBody = z
+  .array(
+    z.object({
+      token: z.string().max(1000),
+      type: z.string().max(200),
+      url: z.string().max(4096),
+      source: z.string().max(100).default('unknown'),
+    }),
+  )
+  .max(MAX_LEAK_ITEMS)
+  .meta({ id: 'LeakReportRequest' });
+
 export const ListKeysQuery = z.strictObject({
   search: z.string().max(100).optional(),
   status: z.enum(['active', 'inactive']).optional(),
@@ -165,6 +181,16 @@ export const AuditPageSchema = z
   .object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })
   .meta({ id: 'AuditPage' });
 
+export const LeakReportResultSchema = z
+  .array(
+    z.object({
+      token_hash: z.string().meta({ description: 'SHA-256 (hex) of the reported string' }),
+      token_type: z.string(),
+      label: z.enum(['true_positive', 'false_positive']),
+    }),
+  )
+  .meta({ id: 'LeakReportResult' });
+
 export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
 export const ProblemSchema = z
@@ -189,6 +215,7 @@ export const requestSchemas = {
   ListAuditQuery,
   DeleteKeyQuery,
   NoQuery,
+  LeakReportBody,
 } as const;
 export type RequestSchemaName = keyof typeof requestSchemas;
 
@@ -202,5 +229,6 @@ export const responseSchemas = {
   WhoAmI: WhoAmISchema,
   AuditPage: AuditPageSchema,
   Health: HealthSchema,
+  LeakReportResult: LeakReportResultSchema,
 } as const;
 export type ResponseSchemaName = keyof typeof responseSchemas;

@@ -6,6 +6,7 @@ import type { AuditEntry } from '../domain/audit';
 import type { ApiKey } from '../domain/key';
 import type { Settings } from '../domain/settings';
 import type { IdempotencyRecord } from './idempotency';
+import type { TokenLookupEntry } from './token-lookup';
 
 export type Write =
   /** A new key (no expectedVersion: it must not exist) or a change to a key at expectedVersion. */
@@ -16,7 +17,10 @@ export type Write =
   /** Keeps the first response for replay; fails if a concurrent request stored one first. */
   | { type: 'idempotency'; record: IdempotencyRecord }
   | { type: 'audit'; entry: AuditEntry }
-  | { type: 'settings'; account: string; settings: Settings };
+  | { type: 'settings'; account: string; settings: Settings }
+  /** A new token's lookup entry (must not exist), or the removal of a deleted token's entry. */
+  | { type: 'token-lookup'; entry: TokenLookupEntry }
+  | { type: 'delete-token-lookup'; entry: TokenLookupEntry };
 
 export interface UnitOfWork {
   /** Commits every write or none; throws WriteConflict naming the condition that failed. */

@@ -16,6 +16,7 @@ import { accountItemKey, accountPk, idempotencySk, keyItemKey } from './item-key
 import { EXPIRY_INDEX_ATTRIBUTES, LIFECYCLE_ATTRIBUTES, toKeyItem } from './key-item';
 import { IN_PROGRESS, storageCall } from './storage-errors';
 import { TTL_ATTRIBUTE } from './table-definition';
+import { tokenLookupKey, toTokenLookupItem } from './token-lookup-item';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -118,6 +119,28 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
                 ExpressionAttributeValues: { ':s': write.settings },
               },
             },
+            onConflict: 'version',
+          },
+        ];
+      case 'token-lookup':
+        // A MAC is 256 bits of a fresh random token: an existing entry is a defect, never a race.
+        return [
+          {
+            item: {
+              Put: {
+                TableName,
+                Item: toTokenLookupItem(write.entry),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            onConflict: 'version',
+          },
+        ];
+      case 'delete-token-lookup':
+        // Unconditional: an entry the re-index has not written yet is simply not there.
+        return [
+          {
+            item: { Delete: { TableName, Key: tokenLookupKey(write.entry.hashKeyId, write.entry.mac) } },
             onConflict: 'version',
           },
         ];
