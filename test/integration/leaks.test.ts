@@ -2,9 +2,14 @@
 // everything else is a false positive that changes nothing; a bad signature is 401 before anything
 // is read; the answer never names an account or key; a race with a renewal leaves no leaked token.
 import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
+import { DynamoDbTokenReindex } from '../../shared/adapters/dynamodb/token-reindex';
+import { tokenLookupKey } from '../../shared/adapters/dynamodb/token-lookup-item';
 import type { UnitOfWork, Write } from '../../shared/ports/unit-of-work';
 import { ReporterSignatures } from '../../shared/use-cases/leaks/reporter-signatures';
 import { TestApi, type Credentials } from '../helpers/api';
+import { testEndpoint } from '../helpers/services';
 import {
   expectFieldError,
   expectProblem,
@@ -328,4 +333,93 @@ describe('leaked-token reports with a warm verification cache', () => {
     expect(await verify(api, target.appKey, target.token)).toEqual({ valid: false, reason: 'inactive' });
     expect((await verify(api, owner.appKey, owner.token)).valid).toBe(true);
   });
+});
+
+describe('re-indexing tokens issued before the lookup existed', () => {
+  let api: TestApi;
+  const db = createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() });
+  beforeAll(async () => {
+    api = await TestApi.start();
+    api.services.reporterSignatures = new ReporterSignatures({
+      [KEY_ID]: reporter.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    });
+  });
+  afterAll(() => api.stop());
+
+  const entryOf = async (appKey: string) => {
+    const key = (await api.services.keys.getKey(appKey))!;
+    return key.tokens.map((t) => tokenLookupKey(t.hashKeyId, t.hash));
+  };
+  /** As if the token had been issued before the lookup existed. */
+  const forget = async (appKey: string) => {
+    for (const Key of await entryOf(appKey))
+      await db.send(new DeleteCommand({ TableName: api.services.tableName, Key }));
+  };
+  const exists = async (Key: { PK: string; SK: string }) =>
+    !!(await db.send(new GetCommand({ TableName: api.services.tableName, Key, ConsistentRead: true }))).Item;
+  const reportOne = async (token: string) => {
+    const rawBody = JSON.stringify([{ token, type: 't', url: '', source: 'content' }]);
+    const reply = await api.request('POST', '/v1/leaks', {
+      rawBody,
+      headers: { 'Github-Public-Key-Identifier': KEY_ID, 'Github-Public-Key-Signature': sign(rawBody) },
+    });
+    return reply.body[0].label;
+  };
+
+  it('writes the missing entries, page by page from a cursor, and a second run writes none', async () => {
+    const owner = await api.bootstrap('reindex');
+    const old = [
+      await issueKey(api, owner, []),
+      await issueKey(api, owner, []),
+      await issueKey(api, owner, []),
+    ];
+    for (const k of [owner, ...old]) await forget(k.appKey);
+    expect(await reportOne(old[0]!.token)).toBe('false_positive');
+
+    const reindex = new DynamoDbTokenReindex(db, api.services.tableName);
+    let cursor: string | null = null;
+    let written = 0;
+    let pages = 0;
+    do {
+      const page = await reindex.page(cursor, 2); // small pages: resuming from a cursor is the norm
+      written += page.written;
+      cursor = page.next;
+      pages++;
+    } while (cursor);
+
+    expect(pages).toBeGreaterThan(1);
+    expect(written).toBe(4);
+    for (const k of [owner, ...old])
+      for (const Key of await entryOf(k.appKey)) expect(await exists(Key)).toBe(true);
+    let again = 0;
+    for (let c: string | null = null, first = true; first || c; first = false) {
+      const page = await reindex.page(c, 50);
+      again += page.written;
+      c = page.next;
+    }
+    expect(again).toBe(0);
+    expect(await reportOne(old[0]!.token)).toBe('true_positive');
+  });
+
+  it('never writes an entry for a token deleted while the re-index runs', async () => {
+    const owner = await api.bootstrap('reindexrace');
+    const target = await issueKey(api, owner, []);
+    const stale = (await api.services.keys.getKey(target.appKey))!; // what the Scan saw
+    const [oldEntry] = await entryOf(target.appKey);
+    const renewed = await api.request('POST', keyPath(target.appKey, '/token/renew'), {
+      as: owner,
+      body: { deleteOldToken: 'now' },
+    });
+    expect(renewed.status).toBe(200);
+    await forget(target.appKey);
+
+    await (reindex(api) as unknown as { indexKey(k: unknown): Promise<number> }).indexKey(stale);
+
+    expect(await exists(oldEntry!)).toBe(false);
+    for (const Key of await entryOf(target.appKey)) expect(await exists(Key)).toBe(true);
+    expect(await reportOne(target.token)).toBe('false_positive');
+    expect(await reportOne(renewed.body.token)).toBe('true_positive');
+  });
+
+  const reindex = (a: TestApi) => new DynamoDbTokenReindex(db, a.services.tableName);
 });
