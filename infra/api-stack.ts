@@ -16,6 +16,7 @@ import { ApiFunction } from './api-function';
 import { statementsFor } from './route-permissions';
 import { ApiAlarms } from './api-alarms';
 import { ExpiryScanSchedule } from './expiry-scan-schedule';
+import { addLeakAlarm } from './leak-alarm';
 
 /** A route's own throttle (requests per second, and the burst above it). */
 export interface RouteThrottle {
@@ -44,6 +45,18 @@ export interface ApiStackProps extends StackProps {
    * @default { rateLimit: 50, burstLimit: 100 }
    */
   readonly publicRouteThrottle?: RouteThrottle;
+  /**
+   * POST /v1/leaks, signed reports from a secret scanner: rare, but each item may cost a KMS call,
+   * so a budget of its own that no other public route shares.
+   * @default { rateLimit: 10, burstLimit: 20 }
+   */
+  readonly leakReportThrottle?: RouteThrottle;
+  /**
+   * Public keys trusted to sign leak reports (key identifier -> PEM), e.g. GitHub's from
+   * https://api.github.com/meta/public_keys/secret_scanning. Given only to the report function.
+   * @default none: every report is refused
+   */
+  readonly leakReporterKeys?: Record<string, string>;
   /** Origins allowed to call the API from a browser (the web console). @default none */
   readonly consoleOrigins?: string[];
   /**
@@ -89,7 +102,13 @@ export class ApiStack extends Stack {
       handler: string,
       access: Pick<RouteDefinition, 'access' | 'writes' | 'sealsSecrets'>,
     ) => {
-      const fn = new ApiFunction(this, pascal(handler), { handler, environment });
+      const fn = new ApiFunction(this, pascal(handler), {
+        handler,
+        environment:
+          handler === LEAK_REPORT_HANDLER
+            ? { ...environment, LEAK_REPORTER_KEYS: JSON.stringify(props.leakReporterKeys ?? {}) }
+            : environment,
+      });
       for (const statement of statementsFor(access, resources)) fn.role.addToPolicy(statement);
       this.functions[handler] = fn;
       return fn;
@@ -172,6 +191,7 @@ export class ApiStack extends Stack {
       verificationPath: [this.functions.verify!, authorizerFn],
       alarmEmail: props.alarmEmail,
     });
+    addLeakAlarm(alarms, this.functions[LEAK_REPORT_HANDLER]!);
 
     this.expiryScan = new ExpiryScanSchedule(this, 'ExpiryScan', {
       environment,
@@ -200,7 +220,9 @@ export class ApiStack extends Stack {
       const throttle = checkedThrottle(
         route.handler === 'verify'
           ? (props.verifyThrottle ?? DEFAULT_VERIFY_THROTTLE)
-          : (props.publicRouteThrottle ?? DEFAULT_PUBLIC_THROTTLE),
+          : route.handler === LEAK_REPORT_HANDLER
+            ? (props.leakReportThrottle ?? DEFAULT_LEAK_REPORT_THROTTLE)
+            : (props.publicRouteThrottle ?? DEFAULT_PUBLIC_THROTTLE),
         route.handler,
       );
       const key = routeKeyOf(route);
@@ -218,6 +240,8 @@ export class ApiStack extends Stack {
 
 export const DEFAULT_VERIFY_THROTTLE: RouteThrottle = { rateLimit: 2_000, burstLimit: 4_000 };
 export const DEFAULT_PUBLIC_THROTTLE: RouteThrottle = { rateLimit: 50, burstLimit: 100 };
+export const DEFAULT_LEAK_REPORT_THROTTLE: RouteThrottle = { rateLimit: 10, burstLimit: 20 };
+const LEAK_REPORT_HANDLER = 'report-leaks';
 
 /** The API Gateway route key of a route of the route table. */
 export const routeKeyOf = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>

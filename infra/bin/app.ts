@@ -5,10 +5,17 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { buildApp } from '../app-builder';
 
+/** `-c leakReporterKeys='{"id":"-----BEGIN PUBLIC KEY-----..."}'` or an object in cdk.json. */
+const leakReporterKeys = (value: unknown): Record<string, string> | undefined =>
+  typeof value === 'string'
+    ? (JSON.parse(value) as Record<string, string>)
+    : (value as Record<string, string>);
+
 const app = new App();
 buildApp(app, {
   consoleOrigins: app.node.tryGetContext('consoleOrigins')?.split(',') ?? [],
   alarmEmail: app.node.tryGetContext('alarmEmail'),
+  leakReporterKeys: leakReporterKeys(app.node.tryGetContext('leakReporterKeys')),
 });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

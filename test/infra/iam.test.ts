@@ -292,6 +292,25 @@ describe('index reads: each route queries only the indexes it names', () => {
     }
   });
 
+  test('POST /v1/leaks: lookup and key reads, the key change with its audit entry and lookup deletes, the MAC, the event; nothing sealed', () => {
+    const functionId = [...handlerOf].find(([, h]) => h === 'report-leaks')?.[0];
+    const actions = [
+      ...new Set(identityStatements(api.stackName, apiT, roleOfFunction(functionId!)).flatMap(actionsOf)),
+    ].sort();
+    expect(actions).toEqual(
+      [
+        ...LOGS_AND_XRAY,
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        'dynamodb:PutItem',
+        'dynamodb:DeleteItem',
+        'kms:GenerateMac',
+        'events:PutEvents',
+      ].sort(),
+    );
+  });
+
   test('the table holds every index the routes and the scan query', () => {
     const indexes = statefulT
       .toJSON()

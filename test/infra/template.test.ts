@@ -212,11 +212,18 @@ describe('HTTP API', () => {
     expect(format).not.toMatch(/\$request\.(header|body)|\$input|\$context\.authorizer\.(?!error)/);
   });
 
-  test('every public route has a throttle of its own: verify 2,000/4,000 rps, the others 50/100', () => {
+  test('every public route has a throttle of its own: verify 2,000/4,000 rps, leaks 10/20, the others 50/100', () => {
     const stage = resourcesOfType(apiT, 'AWS::ApiGatewayV2::Stage')[0]![1];
     const publicRoutes = ALL_ROUTES.filter((r) => r.auth === 'none');
-    expect(publicRoutes.map(routeKey).sort()).toEqual(
-      ['$default', 'GET /health', 'GET /openapi.json', 'POST /v1/verify'].sort(),
+    // Other public routes (share links) get the default budget, checked below like these.
+    expect(publicRoutes.map(routeKey)).toEqual(
+      expect.arrayContaining([
+        '$default',
+        'GET /health',
+        'GET /openapi.json',
+        'POST /v1/verify',
+        'POST /v1/leaks',
+      ]),
     );
     expect(stage.Properties.RouteSettings).toEqual(
       Object.fromEntries(
@@ -224,7 +231,9 @@ describe('HTTP API', () => {
           routeKey(r),
           r.handler === 'verify'
             ? { ThrottlingRateLimit: 2000, ThrottlingBurstLimit: 4000 }
-            : { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+            : r.handler === 'report-leaks'
+              ? { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 }
+              : { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
         ]),
       ),
     );
@@ -238,7 +247,7 @@ describe('HTTP API', () => {
     const routeIds = new Map(
       resourcesOfType(apiT, 'AWS::ApiGatewayV2::Route').map(([id, r]) => [r.Properties.RouteKey, id]),
     );
-    for (const key of ['$default', 'GET /health', 'GET /openapi.json', 'POST /v1/verify'])
+    for (const key of ['$default', 'GET /health', 'GET /openapi.json', 'POST /v1/verify', 'POST /v1/leaks'])
       expect(stage.DependsOn ?? []).toContain(routeIds.get(key));
   });
 
@@ -366,7 +375,11 @@ describe('alarms', () => {
       refs.resolve(fnProps(handler).LoggingConfig?.LogGroup, api.stackName);
     for (const handler of API_HANDLERS) {
       const logGroup = logGroupOf(handler)!.logicalId;
-      const own = filters.filter((f) => JSON.stringify(f.LogGroupName) === JSON.stringify({ Ref: logGroup }));
+      const own = filters.filter(
+        (f) =>
+          JSON.stringify(f.LogGroupName) === JSON.stringify({ Ref: logGroup }) &&
+          f.MetricTransformations[0].MetricName === 'InternalErrors',
+      );
       expect({ handler, own }).toEqual({
         handler,
         own: [
@@ -380,7 +393,43 @@ describe('alarms', () => {
         ],
       });
     }
-    expect(filters).toHaveLength(API_HANDLERS.length);
+    // Plus the leak reports' own filter (next test).
+    expect(filters).toHaveLength(API_HANDLERS.length + 1);
+  });
+
+  test('leak reports: each cut token is counted from its WARN line, and one notifies the topic', () => {
+    const filters = resourcesOfType(apiT, 'AWS::Logs::MetricFilter')
+      .map(([, r]) => r.Properties)
+      .filter((f) => f.MetricTransformations[0].MetricName === 'LeakedTokens');
+    const logGroup = refs.resolve(fnProps('report-leaks').LoggingConfig?.LogGroup, api.stackName)!.logicalId;
+    expect(filters).toEqual([
+      {
+        LogGroupName: { Ref: logGroup },
+        FilterPattern: '{ $.level = "WARN" && $.message = "token leaked" }',
+        MetricTransformations: [{ MetricNamespace: 'ApiKeys', MetricName: 'LeakedTokens', MetricValue: '1' }],
+      },
+    ]);
+    expect(alarms().filter((a) => a.MetricName === 'LeakedTokens')).toEqual([
+      expect.objectContaining({
+        Namespace: 'ApiKeys',
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [{ Ref: topicId() }],
+      }),
+    ]);
+  });
+
+  test('only the leak report function is given the trusted reporter keys', () => {
+    for (const handler of API_HANDLERS) {
+      const env = fnProps(handler).Environment?.Variables ?? {};
+      expect({ handler, has: 'LEAK_REPORTER_KEYS' in env }).toEqual({
+        handler,
+        has: handler === 'report-leaks',
+      });
+    }
   });
 
   test('an internal-errors alarm: sum >= 1 in 5 minutes, to the alarm topic', () => {

@@ -6,10 +6,7 @@ import type { ApiKey, TokenRecord } from '../../domain/key';
 import type { EventPublisher } from '../../ports';
 import { logger } from '../../logger';
 import type { LeakOutcome } from './leak-transition';
-
-export const TOKEN_LEAKED = 'Token Leaked';
-/** The log message the leak alarm's metric filter matches (infra/api-alarms.ts). */
-export const TOKEN_LEAKED_LOG = 'token leaked';
+import { TOKEN_LEAKED, TOKEN_LEAKED_LOG } from './leak-signals';
 
 export class LeakNotices {
   constructor(private readonly events: EventPublisher) {}
