@@ -60,6 +60,11 @@ export interface ApiStackProps extends StackProps {
   /** Origins allowed to call the API from a browser (the web console). @default none */
   readonly consoleOrigins?: string[];
   /**
+   * Where single-access links open: the console's CloudFront URL or a custom domain.
+   * @default the first of consoleOrigins; without either, link delivery points at 127.0.0.1
+   */
+  readonly publicUrl?: string;
+  /**
    * How long API Gateway caches an authorizer decision. The cache is stage-wide and cannot be
    * flushed per key, so anything above 0 delays revocation by up to this long.
    * @default Duration.seconds(0)
@@ -91,6 +96,9 @@ export class ApiStack extends Stack {
       SECRETS_KEY_ID: props.secretsKey.keyArn,
       EVENT_BUS_NAME: props.eventBus.eventBusName,
       VERIFY_CACHE_TTL_SECONDS: String(cacheTtl),
+      ...((props.publicUrl ?? props.consoleOrigins?.[0])
+        ? { PUBLIC_URL: (props.publicUrl ?? props.consoleOrigins![0])! }
+        : {}),
     };
     const resources = {
       tableArn: props.table.tableArn,

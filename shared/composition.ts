@@ -29,6 +29,7 @@ import type {
   JobStore,
   KeyRepository,
   SecretBox,
+  ShareLinks,
   TokenHasher,
 } from './ports';
 import { ExpiryScan } from './use-cases/expiry-scan';
@@ -42,6 +43,8 @@ import { KeyEditing } from './use-cases/keys/edit-key';
 import { TokenRenewal } from './use-cases/keys/renew-token';
 import { KeyQueries } from './use-cases/keys/read-keys';
 import { AuditQueries } from './use-cases/audit/list-audit';
+import { ShareLinkService } from './use-cases/shares/share-links';
+import { DynamoDbShares } from './adapters/dynamodb/dynamodb-shares';
 import { DynamoDbUnitOfWork } from './adapters/dynamodb/dynamodb-unit-of-work';
 import { DynamoDbAuditLog } from './adapters/dynamodb/dynamodb-audit-log';
 import type { UnitOfWork } from './ports/unit-of-work';
@@ -55,6 +58,7 @@ import { ReporterSignatures } from './use-cases/leaks/reporter-signatures';
 
 export interface Adapters {
   keys: KeyRepository;
+  shares: ShareLinks;
   accounts: AccountRepository;
   replays: IdempotencyRecords;
   work: UnitOfWork;
@@ -76,6 +80,7 @@ export interface Services extends Adapters {
   renewal: TokenRenewal;
   keyQueries: KeyQueries;
   audit: AuditQueries;
+  shareLinks: ShareLinkService;
   settingsService: SettingsService;
   expiryScan: ExpiryScan;
   /** Who may sign leak reports (LEAK_REPORTER_KEYS); tests replace it with their own key. */
@@ -88,7 +93,7 @@ export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
 
 export type StorageAdapters = Pick<
   Adapters,
-  'keys' | 'accounts' | 'replays' | 'work' | 'auditLog' | 'index' | 'tokenLookup'
+  'keys' | 'shares' | 'accounts' | 'replays' | 'work' | 'auditLog' | 'index' | 'tokenLookup'
 >;
 
 /** The adapters of the one DynamoDB table, on a client the caller made (tests and bench make theirs). */
@@ -98,6 +103,7 @@ export function storageAdapters(
 ): StorageAdapters {
   return {
     keys: new DynamoDbKeys(db, config.TABLE_NAME),
+    shares: new DynamoDbShares(db, config.TABLE_NAME),
     accounts: new DynamoDbAccounts(db, config.TABLE_NAME),
     replays: new DynamoDbIdempotencyRecords(db, config.TABLE_NAME),
     work: new DynamoDbUnitOfWork(db, config.TABLE_NAME, config.AUDIT_RETENTION_DAYS),
@@ -147,10 +153,21 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
     config,
     settings,
     verifier,
-    keyCreation: new KeyCreation({ work, hasher, settings, idempotency, clock }),
+    keyCreation: new KeyCreation({
+      work,
+      hasher,
+      settings,
+      idempotency,
+      clock,
+      publicUrl: () => config.PUBLIC_URL,
+    }),
     keyEditing: new KeyEditing(changes),
-    renewal: new TokenRenewal({ ...changeDeps, hasher, idempotency }, changes),
+    renewal: new TokenRenewal(
+      { ...changeDeps, hasher, idempotency, publicUrl: () => config.PUBLIC_URL },
+      changes,
+    ),
     keyQueries: new KeyQueries({ keys, settings, clock }),
+    shareLinks: new ShareLinkService({ shares: adapters.shares, work, clock, changes }),
     audit: new AuditQueries(auditLog, clock, config.AUDIT_RETENTION_DAYS),
     settingsService,
     reporterSignatures: new ReporterSignatures(config.LEAK_REPORTER_KEYS),

@@ -23,6 +23,8 @@ const Config = z
      * then checks storage. Unset in AWS, where /health is liveness only and touches nothing.
      */
     HEALTH_CHECKS_STORAGE: z.stringbool().default(false),
+    /** The console's origin, where share links open (API.md 1.1); npm start sets its own. */
+    PUBLIC_URL: z.url().default('http://127.0.0.1:3000'),
     /** How long audit entries are kept (API.md 1.1); DynamoDB TTL deletes them, reads skip them. */
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
     /**

@@ -16,6 +16,7 @@ buildApp(app, {
   consoleOrigins: app.node.tryGetContext('consoleOrigins')?.split(',') ?? [],
   alarmEmail: app.node.tryGetContext('alarmEmail'),
   leakReporterKeys: leakReporterKeys(app.node.tryGetContext('leakReporterKeys')),
+  publicUrl: app.node.tryGetContext('publicUrl'),
 });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

@@ -78,6 +78,8 @@ export async function serve(local: LocalSettings): Promise<void> {
   await bootstrapOnFreshData(services, local.ACCOUNT);
 
   const apiUrl = `http://${local.HOST}:${port}`;
+  // Share links open in this console unless PUBLIC_URL names another origin.
+  if (!process.env.PUBLIC_URL) services.config.PUBLIC_URL = apiUrl;
   writeRuntimeInfo(local.dataDir, {
     pid: process.pid,
     dynamodbEndpoint: dynamo.endpoint,

@@ -71,8 +71,15 @@ const tokenSummary = (t: TokenRecord) => ({
 
 /** The audited fields of a key; `null` stands for "no key" (before a create, after a delete). */
 function auditedFields(key: ApiKey | null): Record<string, unknown> {
-  if (!key) return { name: null, roles: null, status: null, tokens: null };
-  return { name: key.name, roles: key.roles, status: key.status, tokens: key.tokens.map(tokenSummary) };
+  if (!key) return { name: null, roles: null, status: null, tokens: null, share: null };
+  return {
+    name: key.name,
+    roles: key.roles,
+    status: key.status,
+    tokens: key.tokens.map(tokenSummary),
+    // A link by its expiry only: never its id (part of the URL) or secret.
+    share: key.share ? { expiresAt: key.share.expiresAt } : null,
+  };
 }
 
 /** The fields whose values differ, each as { from, to }. */

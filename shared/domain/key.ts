@@ -160,7 +160,8 @@ export function renewKey(key: ApiKey, token: TokenRecord, mode: DeleteOldToken, 
   const tokens: TokenRecord[] = mode === 'now' ? [token] : [token, { ...current, state: 'pending-deletion' }];
   return bump(
     key,
-    { tokens, renewal: mode === 'now' ? null : { startedAt: iso(nowMs) }, renewalFlag: null },
+    // A link still carrying the previous token is revoked: the new token gets its own delivery.
+    { tokens, renewal: mode === 'now' ? null : { startedAt: iso(nowMs) }, renewalFlag: null, share: null },
     nowMs,
   );
 }
@@ -181,7 +182,14 @@ export function finishRenewal(key: ApiKey, nowMs: number): ApiKey {
 export function undoRenewal(key: ApiKey, nowMs: number): ApiKey {
   requirePendingRenewal(key);
   const old = key.tokens.find((t) => t.state === 'pending-deletion')!;
-  return bump(key, { tokens: [{ ...old, state: 'active' }], renewal: null }, nowMs);
+  // The new token is gone, and with it any link that carries it.
+  return bump(key, { tokens: [{ ...old, state: 'active' }], renewal: null, share: null }, nowMs);
+}
+
+/** Revokes the key's unopened link (DELETE /v1/keys/{appKey}/share). */
+export function revokeShare(key: ApiKey, nowMs: number): ApiKey {
+  if (!key.share) throw new DomainError('not-found', 'This key has no unopened link.');
+  return bump(key, { share: null }, nowMs);
 }
 
 /** Applies a change of the account's token duration to this key's tokens (see settings.reexpire). */

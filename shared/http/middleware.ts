@@ -36,6 +36,8 @@ export interface ApiRequest<N extends HandlerName> {
   /** The {appKey} path parameter, checked for shape (a malformed one is a 404). */
   appKey: string;
   caller: CallerOf<N>;
+  /** Where the request came from, for the audit log of public routes (callers carry their own). */
+  origin: RequestOrigin;
   services: Services;
 }
 
@@ -101,6 +103,7 @@ export function httpHandler<N extends HandlerName>(
         query: api.query as QueryOf<N>,
         appKey: api.appKey,
         caller: api.caller as CallerOf<N>,
+        origin: originOf(event),
         services: getServices(),
       });
     });

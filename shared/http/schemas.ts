@@ -13,8 +13,13 @@ const RoleIds = z.array(z.string().max(40)).max(MAX_ROLES_PER_KEY);
 const Name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 
 // ---- requests -------------------------------------------------------------------------------
+const Delivery = z
+  .enum(['response', 'link'])
+  .default('response')
+  .meta({ description: 'response: the token in this response; link: a single-access link instead' });
+
 export const CreateKeyBody = z
-  .strictObject({ name: Name, roles: RoleIds.default([]) })
+  .strictObject({ name: Name, roles: RoleIds.default([]), delivery: Delivery })
   .meta({ id: 'CreateKeyRequest' });
 
 export const PatchKeyBody = z
@@ -25,7 +30,7 @@ export const PatchKeyBody = z
   .meta({ id: 'PatchKeyRequest' });
 
 export const RenewBody = z
-  .strictObject({ deleteOldToken: z.enum(['later', 'now']).default('later') })
+  .strictObject({ deleteOldToken: z.enum(['later', 'now']).default('later'), delivery: Delivery })
   .meta({ id: 'RenewTokenRequest' });
 
 export const SettingsBody = z
@@ -41,6 +46,10 @@ export const VerifyBody = z
   .meta({ id: 'VerifyRequest' });
 
 export const EmptyBody = z.strictObject({});
+
+export const OpenShareBody = z
+  .strictObject({ secret: z.string().max(100).meta({ description: 'The part of the link after #' }) })
+  .meta({ id: 'OpenShareRequest' });
 
 /** At most this many strings per leak report (API.md 1.1). */
 export const MAX_LEAK_ITEMS = 100;
@@ -117,7 +126,14 @@ export const KeySchema = z
   .meta({ id: 'Key' });
 
 export const KeyWithTokenSchema = z
-  .object({ key: KeySchema, token: z.string().meta({ description: 'Shown once, never again' }) })
+  .object({
+    key: KeySchema,
+    token: z.string().nullable().meta({ description: 'Shown once, never again; null with delivery=link' }),
+    share: z
+      .object({ url: z.string(), expiresAt: Instant })
+      .optional()
+      .meta({ description: 'With delivery=link: the single-access link (shown once)' }),
+  })
   .meta({ id: 'KeyWithToken' });
 
 export const KeyPageSchema = z
@@ -191,6 +207,13 @@ export const LeakReportResultSchema = z
   )
   .meta({ id: 'LeakReportResult' });
 
+export const SharePreviewSchema = z
+  .object({ expiresAt: Instant, appKey: z.string(), account: z.string(), name: z.string() })
+  .meta({ id: 'SharePreview' });
+export const OpenedShareSchema = z
+  .object({ appKey: z.string(), account: z.string(), name: z.string(), token: z.string() })
+  .meta({ id: 'OpenedShare' });
+
 export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
 export const ProblemSchema = z
@@ -211,6 +234,7 @@ export const requestSchemas = {
   SettingsBody,
   VerifyBody,
   EmptyBody,
+  OpenShareBody,
   ListKeysQuery,
   ListAuditQuery,
   DeleteKeyQuery,
@@ -228,6 +252,8 @@ export const responseSchemas = {
   VerifyResult: VerifyResultSchema,
   WhoAmI: WhoAmISchema,
   AuditPage: AuditPageSchema,
+  SharePreview: SharePreviewSchema,
+  OpenedShare: OpenedShareSchema,
   Health: HealthSchema,
   LeakReportResult: LeakReportResultSchema,
 } as const;

@@ -9,5 +9,6 @@ export * from './events';
 export * from './expiry';
 export * from './idempotency';
 export * from './keys';
+export * from './shares';
 export * from './unit-of-work';
 export * from './write-conflict';

@@ -5,6 +5,7 @@
 import type { AuditEntry } from '../domain/audit';
 import type { ApiKey } from '../domain/key';
 import type { Settings } from '../domain/settings';
+import type { ShareRecord } from '../domain/share';
 import type { IdempotencyRecord } from './idempotency';
 import type { TokenLookupEntry } from './token-lookup';
 
@@ -18,6 +19,13 @@ export type Write =
   | { type: 'idempotency'; record: IdempotencyRecord }
   | { type: 'audit'; entry: AuditEntry }
   | { type: 'settings'; account: string; settings: Settings }
+  /** A single-access link: created with the token it carries, revoked (deleted) at will. */
+  | { type: 'share'; record: ShareRecord }
+  | { type: 'delete-share'; shareId: string }
+  /** Opening consumes the link: fails unless the secret's hash matches and it has not expired. */
+  | { type: 'open-share'; record: ShareRecord; nowMs: number }
+  /** Forgets the opened link on its key, without a version change (the key itself is unchanged). */
+  | { type: 'clear-key-share'; appKey: string; shareId: string }
   /** A new token's lookup entry (must not exist), or the removal of a deleted token's entry. */
   | { type: 'token-lookup'; entry: TokenLookupEntry }
   | { type: 'delete-token-lookup'; entry: TokenLookupEntry };

@@ -4,13 +4,14 @@
 import { ACCOUNT_PATTERN } from '../domain/ids';
 import { validationError } from '../domain/errors';
 import type { AccountRepository, Clock } from '../ports';
-import type { KeyCreation, KeyWithToken } from './keys/create-key';
+import type { KeyView } from '../domain/key';
+import type { KeyCreation } from './keys/create-key';
 
 export async function bootstrapAccount(
   deps: { accounts: AccountRepository; keyCreation: KeyCreation; clock: Clock },
   account: string,
   name = 'Bootstrap owner key',
-): Promise<KeyWithToken> {
+): Promise<{ key: KeyView; token: string }> {
   if (!ACCOUNT_PATTERN.test(account)) {
     throw validationError('The account name is not valid.', [
       { path: 'account', message: 'Must match ^[a-z][a-z0-9]{2,29}$.' },

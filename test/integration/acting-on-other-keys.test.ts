@@ -23,7 +23,7 @@ interface KeyChange {
   name: string;
   permission: string;
   /** Puts a fresh target in the state where the change would alter it. */
-  prepare?: 'deactivate' | 'renew';
+  prepare?: 'deactivate' | 'renew' | 'link';
   request: (appKey: string) => { method: string; path: string; body?: unknown };
   success: number;
 }
@@ -58,6 +58,13 @@ const CHANGES: KeyChange[] = [
     name: 'DELETE',
     permission: 'keys:edit',
     request: (k) => ({ method: 'DELETE', path: keyPath(k, '?confirm=true') }),
+    success: 204,
+  },
+  {
+    name: 'revoke the share link',
+    permission: 'keys:edit',
+    prepare: 'link',
+    request: (k) => ({ method: 'DELETE', path: keyPath(k, '/share') }),
     success: 204,
   },
   {
@@ -126,6 +133,14 @@ describe('acting on other keys: no escalation, no demotion', () => {
       expect((await api.request('POST', keyPath(target.appKey, '/deactivate'), { as: owner })).status).toBe(
         200,
       );
+    }
+    if (change.prepare === 'link') {
+      const linked = await api.request('POST', keyPath(target.appKey, '/token/renew'), {
+        as: owner,
+        // later: the target's own token stays valid, so the check below still means something.
+        body: { delivery: 'link', deleteOldToken: 'later' },
+      });
+      expect(linked.body.key.share).not.toBeNull();
     }
     if (change.prepare === 'renew') {
       const renewed = await api.request('POST', keyPath(target.appKey, '/token/renew'), { as: owner });

@@ -44,6 +44,7 @@ const CONTRACT_PERMISSIONS: Record<string, string | undefined> = {
   'POST /v1/keys/{appKey}/activate': 'keys:edit',
   'POST /v1/keys/{appKey}/deactivate': 'keys:edit',
   'DELETE /v1/keys/{appKey}': 'keys:edit',
+  'DELETE /v1/keys/{appKey}/share': 'keys:edit',
   'POST /v1/keys/{appKey}/token/renew': 'keys:renew',
   'POST /v1/keys/{appKey}/token/finish-renewal': 'keys:renew',
   'POST /v1/keys/{appKey}/token/undo-renewal': 'keys:renew',
@@ -113,7 +114,12 @@ describe('permission matrix', () => {
   async function prepareTarget(route: RouteDefinition): Promise<any> {
     const created = await api.request('POST', '/v1/keys', {
       as: owner,
-      body: { name: `target of ${route.handler}`, roles: ['orders-read'] },
+      body: {
+        name: `target of ${route.handler}`,
+        roles: ['orders-read'],
+        // A link to revoke, for DELETE /v1/keys/{appKey}/share.
+        ...(route.handler === 'revoke-share' ? { delivery: 'link' } : {}),
+      },
     });
     const { appKey } = created.body.key;
     if (route.handler === 'activate-key') {

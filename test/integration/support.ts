@@ -138,6 +138,7 @@ export const stateOf = (key: any) => ({
   tokens: key.tokens,
   renewal: key.renewal,
   updatedAt: key.updatedAt,
+  share: key.share,
 });
 
 /**

@@ -12,6 +12,8 @@ import type { ApiKey } from '../../domain/key';
 import { WriteConflict, type WriteConflictReason } from '../../ports';
 import type { UnitOfWork, Write } from '../../ports/unit-of-work';
 import { toAuditItems } from './audit-item';
+import { shareItemKey, toShareItem } from './share-item';
+import { iso } from '../../domain/time';
 import { accountItemKey, accountPk, idempotencySk, keyItemKey } from './item-keys';
 import { EXPIRY_INDEX_ATTRIBUTES, LIFECYCLE_ATTRIBUTES, toKeyItem } from './key-item';
 import { IN_PROGRESS, storageCall } from './storage-errors';
@@ -107,6 +109,53 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
           item: { Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } },
           onConflict: 'version',
         }));
+      case 'share':
+        return [
+          {
+            item: {
+              Put: {
+                TableName,
+                Item: toShareItem(write.record),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            onConflict: 'version',
+          },
+        ];
+      case 'delete-share':
+        return [{ item: { Delete: { TableName, Key: shareItemKey(write.shareId) } }, onConflict: 'version' }];
+      case 'open-share':
+        // One conditional delete: of concurrent opens with the right secret exactly one wins, and a
+        // record past its expiry (TTL deletes late) cannot be opened.
+        return [
+          {
+            item: {
+              Delete: {
+                TableName,
+                Key: shareItemKey(write.record.id),
+                ConditionExpression: 'secretHash = :h AND expiresAt > :now',
+                ExpressionAttributeValues: { ':h': write.record.secretHash, ':now': iso(write.nowMs) },
+              },
+            },
+            onConflict: 'version',
+          },
+        ];
+      case 'clear-key-share':
+        return [
+          {
+            item: {
+              Update: {
+                TableName,
+                Key: keyItemKey(write.appKey)!,
+                UpdateExpression: 'SET #share = :null',
+                ConditionExpression: '#share.#id = :id',
+                ExpressionAttributeNames: { '#share': 'share', '#id': 'id' },
+                ExpressionAttributeValues: { ':null': null, ':id': write.shareId },
+              },
+            },
+            onConflict: 'version',
+          },
+        ];
       case 'settings':
         return [
           {

@@ -7,6 +7,7 @@ import { UnavailableError } from '../../domain/errors';
 import { watchExpiry } from '../../domain/expiry-watch';
 import { newAppKey } from '../../domain/ids';
 import { createKey, keyView, type KeyView } from '../../domain/key';
+import { deliver, type Delivery, type KeyWithToken } from '../shares/deliver';
 import { WriteConflict, type Clock, type TokenHasher } from '../../ports';
 import type { UnitOfWork, Write } from '../../ports/unit-of-work';
 import { actorOf, type Caller } from '../caller';
@@ -16,14 +17,13 @@ import { keyChangeWrites } from './key-writes';
 import { mintToken } from './mint-token';
 import { WRITE_ATTEMPTS } from '../retry';
 
-export interface KeyWithToken {
-  key: KeyView;
-  token: string;
-}
+export type { KeyWithToken };
 
 export interface NewKey {
   name: string;
   roles: string[];
+  /** Where the token goes: the response (default) or a single-access link. */
+  delivery?: Delivery;
 }
 
 export class KeyCreation {
@@ -34,6 +34,8 @@ export class KeyCreation {
       settings: SettingsSource;
       idempotency: Idempotency;
       clock: Clock;
+      /** The console's origin, for share-link URLs (read per request: npm start learns its port late). */
+      publicUrl: () => string;
     },
   ) {}
 
@@ -41,12 +43,20 @@ export class KeyCreation {
     checkRoleIds(input.roles);
     checkCanGrant(caller.permissions, input.roles);
     return this.deps.idempotency.once<KeyWithToken>(caller, idempotent, (seal) =>
-      this.issue(caller.account, input, { actor: actorOf(caller), origin: caller.origin ?? NO_ORIGIN, seal }),
+      this.make(caller.account, input, { actor: actorOf(caller), origin: caller.origin ?? NO_ORIGIN, seal }),
     );
   }
 
-  /** Creates a key in `account` without a caller's checks: used by create and by bootstrap. */
-  async issue(
+  /**
+   * Creates a key in `account` without a caller's checks, its token in the result: used by
+   * bootstrap (the operator's own storage credentials; the audit log says `system`) and by tests.
+   */
+  async issue(account: string, input: Omit<NewKey, 'delivery'>): Promise<{ key: KeyView; token: string }> {
+    const { key, token } = await this.make(account, { ...input, delivery: 'response' });
+    return { key, token: token! };
+  }
+
+  private async make(
     account: string,
     input: NewKey,
     by: { actor: Actor; origin: RequestOrigin; seal?: (result: KeyWithToken) => Promise<Write[]> } = {
@@ -61,15 +71,24 @@ export class KeyCreation {
       const created = createKey({
         appKey: newAppKey(account, now),
         account,
-        ...input,
+        name: input.name,
+        roles: input.roles,
         token: record,
         nowMs: now,
       });
-      const key = watchExpiry(created, settings.expiryWarningDays, now);
-      const result = { key: keyView(key, settings, now), token };
+      const watched = watchExpiry(created, settings.expiryWarningDays, now);
+      const { key, writes, ...handover } = deliver(
+        watched,
+        token,
+        input.delivery ?? 'response',
+        this.deps.publicUrl(),
+        now,
+      );
+      const result: KeyWithToken = { key: keyView(key, settings, now), ...handover };
       const entry = keyAuditEntry('key.created', by.actor, by.origin, null, key, now);
       try {
-        await this.deps.work.commit(keyChangeWrites(null, key, entry, by.seal ? await by.seal(result) : []));
+        const sealed = by.seal ? await by.seal(result) : [];
+        await this.deps.work.commit(keyChangeWrites(null, key, entry, [...writes, ...sealed]));
         return result;
       } catch (error) {
         // A new key cannot lose a version race: this transaction collided with another one on the

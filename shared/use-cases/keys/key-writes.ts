@@ -7,6 +7,7 @@ import type { AuditEntry } from '../../domain/audit';
 import type { ApiKey, TokenRecord } from '../../domain/key';
 import type { Write } from '../../ports/unit-of-work';
 import type { TokenLookupEntry } from '../../ports/token-lookup';
+import { shareRevocations } from '../shares/share-writes';
 
 /** Whether a transition adds or removes the key from the account's admin-key set. */
 export function adminChange(before: ApiKey | null, after: ApiKey | null): 'add' | 'remove' | undefined {
@@ -32,7 +33,8 @@ export function tokenLookupWrites(before: ApiKey | null, after: ApiKey | null): 
   const has = new Set((after?.tokens ?? []).map(tokenIdentity));
   const writes: Write[] = [];
   for (const t of after?.tokens ?? [])
-    if (!had.has(tokenIdentity(t))) writes.push({ type: 'token-lookup', entry: lookupEntry(after!.appKey, t) });
+    if (!had.has(tokenIdentity(t)))
+      writes.push({ type: 'token-lookup', entry: lookupEntry(after!.appKey, t) });
   for (const t of before?.tokens ?? [])
     if (!has.has(tokenIdentity(t)))
       writes.push({ type: 'delete-token-lookup', entry: lookupEntry(before!.appKey, t) });
@@ -53,6 +55,11 @@ export function keyChangeWrites(
   ];
   const admin = adminChange(before, after);
   if (admin) writes.push({ type: 'admin-keys', account: key.account, appKey: key.appKey, change: admin });
-  writes.push(...tokenLookupWrites(before, after), { type: 'audit', entry }, ...extra);
+  writes.push(
+    ...tokenLookupWrites(before, after),
+    ...shareRevocations(before, after),
+    { type: 'audit', entry },
+    ...extra,
+  );
   return writes;
 }

@@ -18,7 +18,7 @@ import type { Write } from '../../ports/unit-of-work';
 import { actorOf, type Caller } from '../caller';
 import type { Idempotency, IdempotencyRequest } from '../idempotency';
 import { conflict } from '../retry';
-import type { KeyWithToken } from './create-key';
+import { deliver, type Delivery, type KeyWithToken } from '../shares/deliver';
 import { loadKey, loadKeyToChange } from './key-access';
 import type { KeyChangeDeps, KeyChanges } from './key-changes';
 import { keyChangeWrites } from './key-writes';
@@ -26,7 +26,11 @@ import { mintToken } from './mint-token';
 
 export class TokenRenewal {
   constructor(
-    private readonly deps: KeyChangeDeps & { hasher: TokenHasher; idempotency: Idempotency },
+    private readonly deps: KeyChangeDeps & {
+      hasher: TokenHasher;
+      idempotency: Idempotency;
+      publicUrl: () => string;
+    },
     private readonly changes: KeyChanges,
   ) {}
 
@@ -35,12 +39,13 @@ export class TokenRenewal {
     appKey: string,
     mode: DeleteOldToken,
     idempotent?: IdempotencyRequest,
+    delivery: Delivery = 'response',
   ): Promise<KeyWithToken> {
     if (appKey === caller.appKey)
       throw forbidden('A key cannot renew its own token; use another key with keys:renew.');
     try {
       return await this.deps.idempotency.once<KeyWithToken>(caller, idempotent, (seal) =>
-        this.renewOnce(caller, appKey, mode, seal),
+        this.renewOnce(caller, appKey, mode, delivery, seal),
       );
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
@@ -62,14 +67,16 @@ export class TokenRenewal {
     caller: Caller,
     appKey: string,
     mode: DeleteOldToken,
+    delivery: Delivery,
     seal: (result: KeyWithToken) => Promise<Write[]>,
   ): Promise<KeyWithToken> {
     const before = await loadKeyToChange(this.deps.keys, caller, appKey);
     const now = this.deps.clock.now();
     const settings = await this.deps.settings.get(caller.account);
     const { token, record } = await mintToken(this.deps.hasher, now, settings);
-    const after = watchExpiry(renewKey(before, record, mode, now), settings.expiryWarningDays, now);
-    const result = { key: keyView(after, settings, now), token };
+    const renewed = watchExpiry(renewKey(before, record, mode, now), settings.expiryWarningDays, now);
+    const { key: after, writes, ...handover } = deliver(renewed, token, delivery, this.deps.publicUrl(), now);
+    const result: KeyWithToken = { key: keyView(after, settings, now), ...handover };
     const entry = keyAuditEntry(
       'token.renewed',
       actorOf(caller),
@@ -78,7 +85,7 @@ export class TokenRenewal {
       after,
       now,
     );
-    await this.deps.work.commit(keyChangeWrites(before, after, entry, await seal(result)));
+    await this.deps.work.commit(keyChangeWrites(before, after, entry, [...writes, ...(await seal(result))]));
     this.deps.verifier.invalidate(appKey);
     return result;
   }
