@@ -25,6 +25,8 @@ export interface Key {
   alert: AlertLevel;
   renewalFlag: { level: Exclude<AlertLevel, 'none'>; flaggedAt: string } | null;
   lastUsedAt: string | null;
+  /** Set when a secret scanner reported one of the key's tokens in public code. */
+  leak?: { reportedAt: string; url: string; source: string } | null;
 }
 
 export interface KeyWithToken {

@@ -81,6 +81,13 @@ export const en = {
   menuDeactivate: 'Deactivate',
   menuActivate: 'Activate',
   menuRenew: 'Renew token',
+  menuRenewLeaked: 'Renew leaked token',
+  leaked: {
+    label: 'Leaked',
+    advice: (where: string, when: string) =>
+      `A token of this key was found in public code (${where}) on ${when} and was cut at once. Renew the token, update the applications that use it, then reactivate the key.`,
+    somewhere: 'public code',
+  },
   menuFinishRenewal: 'Delete old token',
   menuUndoRenewal: 'Undo renewal',
   menuHistory: 'History',

@@ -79,6 +79,13 @@ export const ptBR: Messages = {
   menuDeactivate: 'Desativar',
   menuActivate: 'Ativar',
   menuRenew: 'Renovar token',
+  menuRenewLeaked: 'Renovar token vazado',
+  leaked: {
+    label: 'Vazado',
+    advice: (where: string, when: string) =>
+      `Um token desta chave foi encontrado em código público (${where}) em ${when} e foi cortado na hora. Renove o token, atualize as aplicações que o usam e depois reative a chave.`,
+    somewhere: 'código público',
+  },
   menuFinishRenewal: 'Excluir token antigo',
   menuUndoRenewal: 'Desfazer renovação',
   menuHistory: 'Histórico',

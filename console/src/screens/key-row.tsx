@@ -3,6 +3,7 @@
 import type { ApiError } from '../api/api-error';
 import type { Key } from '../api/types';
 import { AlertBadge } from '../components/alert-badge';
+import { LeakBadge } from '../components/leak-badge';
 import { ProblemMessage } from '../components/problem-message';
 import { RowMenu, type MenuItem } from '../components/row-menu';
 import { formatDate, formatDateTime } from '../i18n/format';
@@ -43,18 +44,27 @@ export function KeyRow({
       { id: 'finish-renewal', label: t.menuFinishRenewal, onSelect: () => onOpen('finish-renewal', key) },
       { id: 'undo-renewal', label: t.menuUndoRenewal, onSelect: () => onOpen('undo-renewal', key) },
     );
+  } else if (key.leak) {
+    // A leaked key's way out is a new token: offered first, and named for what it fixes.
+    items.unshift({ id: 'renew', label: t.menuRenewLeaked, onSelect: () => onOpen('renew', key) });
   } else items.push({ id: 'renew', label: t.menuRenew, onSelect: () => onOpen('renew', key) });
   if (onHistory) items.push({ id: 'history', label: t.menuHistory, onSelect: () => onHistory(key.appKey) });
   items.push({ id: 'delete', label: t.menuDelete, danger: true, onSelect: () => onOpen('delete', key) });
 
   return (
-    <tr data-app-key={key.appKey} data-status={key.status} data-alert={key.alert}>
+    <tr
+      data-app-key={key.appKey}
+      data-status={key.status}
+      data-alert={key.alert}
+      data-leaked={key.leak ? 'true' : undefined}
+    >
       <th scope="row" class="key-cell">
         <span class="mono app-key">{key.appKey}</span>
         <span class="key-name">
           {key.name}
           {isOwnKey && <span class="tag tag-self">{t.yourKey}</span>}
         </span>
+        {key.leak && <LeakBadge leak={key.leak} />}
         {key.alert !== 'none' && <AlertBadge level={key.alert} />}
         <ProblemMessage error={error} />
       </th>
