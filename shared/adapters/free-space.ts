@@ -1,7 +1,7 @@
 // How much room the local data directory has left, and how much the local runtime insists on
-// keeping. The same rule as infra/local/disk-space.ts (LOCAL_MIN_FREE_MB, 16 MiB by default, 0 turns
-// the check off), which start-up uses: shared/ code may not import infra/, and start-up and the
-// write guard must agree, or a runtime could start only to refuse every write (or the reverse).
+// keeping (LOCAL_MIN_FREE_MB, 16 MiB by default, 0 turns the check off). One rule for the write
+// guard and for start-up (infra/local/disk-space.ts re-exports it): if they disagreed, a runtime
+// could start only to refuse every write, or the reverse.
 import { statfsSync } from 'node:fs';
 
 const MIB = 1024 * 1024;
