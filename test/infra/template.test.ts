@@ -107,6 +107,13 @@ describe('Lambda functions', () => {
     );
   });
 
+  test.each(['create-key', 'renew-token'])(
+    '%s: share links open in the console (PUBLIC_URL = the console origin when publicUrl is not given)',
+    (handler) => {
+      expect(fnProps(handler).Environment?.Variables?.PUBLIC_URL).toBe(CONSOLE_ORIGIN);
+    },
+  );
+
   test('only API Gateway, and only this API, may invoke the route functions and the authorizer', () => {
     const apiId = logicalIdOf(api, api.api.node.defaultChild);
     const apiFunctionIds = new Set(API_HANDLERS.map((h) => functionIdOf.get(h)));
