@@ -319,6 +319,30 @@ describe('npm start: the local runtime on a fresh data directory', () => {
     expect(renewReplay.status).toBe(200);
     expect(renewReplay.body.token).toBe(renewedLater.body.token);
 
+    // Single-access links: the secret (URL fragment) and the token it carries reach neither the
+    // data directory nor the output, opened or not.
+    const secrets: string[] = [];
+    const linkOf = (url: string) => /\/share\/([A-Za-z0-9_-]{22})#([A-Za-z0-9_-]{43})$/.exec(url)!;
+    const linked = await api('POST', '/v1/keys', {
+      as: owner,
+      body: { name: 'linked', roles: ['orders-read'], delivery: 'link' },
+    });
+    expect(linked.status).toBe(201);
+    expect(linked.body.token).toBeNull();
+    liveKeys.push(linked.body.key.appKey);
+    const [, shareId, secret] = linkOf(linked.body.share.url);
+    secrets.push(secret!);
+    expect(linked.body.share.url.startsWith(`${rt.url}/share/`)).toBe(true);
+    const opened = await api('POST', `/v1/shares/${shareId}/open`, { body: { secret } });
+    expect(opened.status).toBe(200);
+    issued.push(opened.body.token);
+    const relinked = await api('POST', `/v1/keys/${plain.appKey}/token/renew`, {
+      as: owner,
+      body: { delivery: 'link' },
+    });
+    expect(relinked.status).toBe(200);
+    secrets.push(linkOf(relinked.body.share.url)[2]!); // left unopened on purpose
+
     // Requests that carry a token but fail must not echo it either.
     const unknownField = await api('POST', '/v1/verify', {
       body: { appKey: idemKey.appKey, appToken: idemKey.token, extra: true },
@@ -343,13 +367,14 @@ describe('npm start: the local runtime on a fresh data directory', () => {
     const seenKeys = new Set(findInFiles(dataDir, liveKeys).map((hit) => hit.needle));
     expect([...seenKeys].sort()).toEqual([...liveKeys].sort());
 
-    expect(findInFiles(dataDir, [...issued, owner.token])).toEqual([]);
+    expect(findInFiles(dataDir, [...issued, owner.token, ...secrets])).toEqual([]);
 
     // The output holds the token printed at start, once, and no other token; it does log requests.
     const out = rt.output();
     expect(out).toMatch(/"message":"request"/);
     expect(out.match(TOKEN_LIKE)).toEqual([owner.token]);
     for (const token of issued) expect(out).not.toContain(token);
+    for (const secret of secrets) expect(out).not.toContain(secret);
 
     for (const name of ['token-hmac.key', 'secrets.key', 'runtime.json']) {
       expect({ name, mode: (statSync(join(dataDir, name)).mode & 0o777).toString(8) }).toEqual({
