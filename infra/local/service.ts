@@ -124,8 +124,12 @@ function startScanTimer(services: Services, intervalSeconds: number): void {
   setInterval(() => {
     if (running) return;
     running = true;
+    // Like the Lambda's deadline: a long re-expiry job yields to the next tick, so due tokens are
+    // never held back behind one account's settings change.
+    const started = Date.now();
+    const budgetMs = Math.max(1_000, intervalSeconds * 800);
     services.expiryScan
-      .run()
+      .run({ outOfTime: () => Date.now() - started > budgetMs })
       .catch((error: unknown) => process.stderr.write(`expiry scan failed: ${(error as Error).message}\n`))
       .finally(() => (running = false));
   }, intervalSeconds * 1000).unref();
