@@ -49,7 +49,9 @@ describeInBrowser('console: leaked keys', () => {
     const badge = row(page, leaked.appKey).locator('[data-leak="true"]');
     await badge.waitFor();
     expect(await badge.innerText()).toContain('Leaked');
-    expect(await badge.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(253, 231, 233)');
+    expect(
+      await badge.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).backgroundColor),
+    ).toBe('rgb(253, 231, 233)');
     await badge.focus();
     const tip = row(page, leaked.appKey).locator('.leak-tooltip');
     await tip.waitFor({ state: 'visible' });
