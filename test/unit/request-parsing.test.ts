@@ -166,7 +166,11 @@ describe('schema errors', () => {
   });
 
   it('returns the parsed value when valid, with defaults and trimming applied', () => {
-    expect(parseWith(CreateKeyBody, { name: '  ERP  ' }, 'body')).toEqual({ name: 'ERP', roles: [] });
+    expect(parseWith(CreateKeyBody, { name: '  ERP  ' }, 'body')).toEqual({
+      name: 'ERP',
+      roles: [],
+      delivery: 'response',
+    });
   });
 
   it('says what was invalid in the message', () => {
