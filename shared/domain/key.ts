@@ -13,7 +13,13 @@ export interface LeakReport {
   reportedAt: string;
   url: string;
   source: string;
+  /** The leaked token's id (internal): the record is dropped once that token is gone. */
+  tokenId?: string;
 }
+
+/** A leak record outlives its token only until the next renewal step removes a token. */
+const withoutStaleLeak = (key: ApiKey): ApiKey =>
+  key.leak?.tokenId && !key.tokens.some((t) => t.id === key.leak!.tokenId) ? { ...key, leak: null } : key;
 export type TokenState = 'active' | 'pending-deletion';
 export type DeleteOldToken = 'now' | 'later';
 
@@ -158,11 +164,13 @@ export function renewKey(key: ApiKey, token: TokenRecord, mode: DeleteOldToken, 
   if (key.renewal) throw renewalPending();
   const current = key.tokens[0]!;
   const tokens: TokenRecord[] = mode === 'now' ? [token] : [token, { ...current, state: 'pending-deletion' }];
-  return bump(
-    key,
-    // A link still carrying the previous token is revoked: the new token gets its own delivery.
-    { tokens, renewal: mode === 'now' ? null : { startedAt: iso(nowMs) }, renewalFlag: null, share: null },
-    nowMs,
+  return withoutStaleLeak(
+    bump(
+      key,
+      // A link still carrying the previous token is revoked: the new token gets its own delivery.
+      { tokens, renewal: mode === 'now' ? null : { startedAt: iso(nowMs) }, renewalFlag: null, share: null },
+      nowMs,
+    ),
   );
 }
 
@@ -175,7 +183,9 @@ const requirePendingRenewal = (key: ApiKey): void => {
 /** Finishes a renewal: the old token is deleted and stops authenticating. */
 export function finishRenewal(key: ApiKey, nowMs: number): ApiKey {
   requirePendingRenewal(key);
-  return bump(key, { tokens: key.tokens.filter((t) => t.state === 'active'), renewal: null }, nowMs);
+  return withoutStaleLeak(
+    bump(key, { tokens: key.tokens.filter((t) => t.state === 'active'), renewal: null }, nowMs),
+  );
 }
 
 /** Undoes a renewal: the new token is deleted and the old one becomes the only, active token. */
@@ -228,7 +238,7 @@ export function keyView(key: ApiKey, settings: Settings, nowMs: number) {
     renewalFlag: key.renewalFlag,
     lastUsedAt: key.lastUsedAt,
     share: key.share ? { expiresAt: key.share.expiresAt } : null,
-    leak: key.leak,
+    leak: key.leak ? { reportedAt: key.leak.reportedAt, url: key.leak.url, source: key.leak.source } : null,
   };
 }
 export type KeyView = ReturnType<typeof keyView>;

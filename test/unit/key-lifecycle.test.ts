@@ -385,3 +385,49 @@ describe('the public view of a key', () => {
     ]);
   });
 });
+
+describe('a leak record follows its token', () => {
+  const T = Date.parse('2026-11-26T12:00:00.000Z');
+  const record = (id: string): TokenRecord => ({
+    id,
+    createdAt: new Date(T).toISOString(),
+    expiresAt: new Date(T + 90 * 86_400_000).toISOString(),
+    state: 'active',
+    hash: id,
+    hashKeyId: 'k',
+  });
+  const leaked = (): ApiKey => ({
+    ...createKey({
+      appKey: 'apk-shop-01KB0000000000000000000000',
+      account: 'shop',
+      name: 'ERP',
+      roles: [],
+      token: record('tok_a'),
+      nowMs: T,
+    }),
+    leak: {
+      reportedAt: new Date(T).toISOString(),
+      url: 'https://example.test/x',
+      source: 'content',
+      tokenId: 'tok_a',
+    },
+  });
+
+  it('is dropped when a renewal deletes the leaked token at once', () => {
+    expect(renewKey(leaked(), record('tok_b'), 'now', T + 1).leak).toBeNull();
+  });
+
+  it('stays while the leaked token is still there (renew later), and goes when the renewal finishes', () => {
+    const pending = renewKey(leaked(), record('tok_b'), 'later', T + 1);
+    expect(pending.leak?.tokenId).toBe('tok_a');
+    expect(finishRenewal(pending, T + 2).leak).toBeNull();
+  });
+
+  it('is never shown with its token id', () => {
+    expect(keyView(leaked(), DEFAULT_SETTINGS, T).leak).toEqual({
+      reportedAt: new Date(T).toISOString(),
+      url: 'https://example.test/x',
+      source: 'content',
+    });
+  });
+});

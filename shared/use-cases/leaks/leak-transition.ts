@@ -22,7 +22,7 @@ export function applyLeak(
   found: { url: string; source: string },
   nowMs: number,
 ): LeakDecision | null {
-  const leak: LeakReport = { reportedAt: iso(nowMs), url: found.url, source: found.source };
+  const leak: LeakReport = { reportedAt: iso(nowMs), url: found.url, source: found.source, tokenId: token.id };
   if (token.state === 'pending-deletion' && key.renewal) {
     return { after: { ...finishRenewal(key, nowMs), leak }, outcome: 'renewal-finished' };
   }
