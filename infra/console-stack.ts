@@ -41,6 +41,17 @@ export interface ConsoleStackProps extends StackProps {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
+/**
+ * /share/{id} is the page a single-access link opens: the console's own index.html (the bucket has
+ * no such object). Rewritten at the edge for that path shape only; anything else under share/ goes
+ * to S3 as asked, and is refused there. The link's secret is in the fragment, never in a request.
+ */
+export const SHARE_PAGE_REWRITE = `function handler(event) {
+  var request = event.request;
+  if (/^\\/share\\/[A-Za-z0-9_-]{1,100}\\/?$/.test(request.uri)) request.uri = '/index.html';
+  return request;
+}`;
+
 export class ConsoleStack extends Stack {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
@@ -103,7 +114,22 @@ export class ConsoleStack extends Stack {
       defaultRootObject: 'index.html',
       // index.html and config.json: never served stale after a deploy.
       defaultBehavior: behaviour(cloudfront.CachePolicy.CACHING_DISABLED),
-      additionalBehaviors: { 'assets/*': behaviour(cloudfront.CachePolicy.CACHING_OPTIMIZED) },
+      additionalBehaviors: {
+        'assets/*': behaviour(cloudfront.CachePolicy.CACHING_OPTIMIZED),
+        'share/*': {
+          ...behaviour(cloudfront.CachePolicy.CACHING_DISABLED),
+          functionAssociations: [
+            {
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+              function: new cloudfront.Function(this, 'SharePageRewrite', {
+                comment: 'Serves index.html at /share/{id}, the single-access link page',
+                runtime: cloudfront.FunctionRuntime.JS_2_0,
+                code: cloudfront.FunctionCode.fromInline(SHARE_PAGE_REWRITE),
+              }),
+            },
+          ],
+        },
+      },
       domainNames: props.domainName ? [props.domainName] : undefined,
       certificate: props.certificate,
       minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,

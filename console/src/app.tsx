@@ -2,7 +2,8 @@
 // verification), and which screen shows. Focus moves to the new screen's heading when it changes.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiClient, type Credentials } from './api/api-client';
-import { I18nContext, initialLocale, messagesFor, rememberLocale, type Locale } from './i18n/i18n';
+import { I18nContext } from './i18n/i18n';
+import { useI18nState } from './i18n/use-i18n-state';
 import type { RuntimeConfig } from './runtime-config';
 import { clearSession, loadSession, saveSession } from './session';
 import { SessionContext, type Identity, type Session } from './session-context';
@@ -12,23 +13,11 @@ import { ConsoleScreen } from './screens/console-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 
 export function App({ config }: { config: RuntimeConfig }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  const t = messagesFor(locale);
-  const i18n = useMemo(
-    () => ({
-      locale,
-      t,
-      setLocale: (next: Locale) => {
-        rememberLocale(next);
-        setLocaleState(next);
-      },
-    }),
-    [locale, t],
-  );
+  const i18n = useI18nState();
+  const { t } = i18n;
   useEffect(() => {
-    document.documentElement.lang = locale;
     document.title = t.appTitle;
-  }, [locale, t]);
+  }, [t]);
 
   const anonymous = useMemo(() => new ApiClient(config.apiUrl), [config.apiUrl]);
   const [session, setSession] = useState<Session | null>(null);

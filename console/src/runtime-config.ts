@@ -6,7 +6,8 @@ export interface RuntimeConfig {
 }
 
 export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
-  const response = await fetch(new URL('config.json', document.baseURI), { cache: 'no-store' });
+  // From the site's root: the same bundle also runs at /share/{id}.
+  const response = await fetch(new URL('/config.json', location.origin), { cache: 'no-store' });
   if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
   const body = (await response.json()) as Partial<RuntimeConfig>;
   if (typeof body.apiUrl !== 'string') throw new Error('config.json: apiUrl must be a string');

@@ -1,6 +1,7 @@
-// Serves the built web console from the local runtime: GET/HEAD of /, /index.html, /assets/* and
-// /config.json (the runtime configuration, generated from `config`, not read from disk). Anything
-// else returns false so it reaches the API: /v1/*, /health and /openapi.json keep their routes.
+// Serves the built web console from the local runtime: GET/HEAD of /, /index.html, /share/{id} (the
+// page a single-access link opens: the same index.html), /assets/* and /config.json (the runtime
+// configuration, generated from `config`, not read from disk). Anything else returns false so it
+// reaches the API: /v1/*, /health and /openapi.json keep their routes.
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
@@ -23,6 +24,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Names esbuild and the build copy into assets/: no slashes, no "..", nothing hidden. */
 const ASSET_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+
+/** A single-access link's page: one base64url segment, as the API mints share ids. */
+const SHARE_PAGE = /^\/share\/[A-Za-z0-9_-]{1,100}\/?$/;
 
 /**
  * The console's content security policy: scripts, styles and images from its own origin only (no
@@ -96,7 +100,7 @@ export function createConsoleHandler(distDir: string, config: ConsoleConfig): St
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/' || path === '/index.html') {
+    if (path === '/' || path === '/index.html' || SHARE_PAGE.test(path)) {
       // Always revalidated, so a new build's hashed asset names are picked up at once.
       sendFile(req, res, join(distDir, 'index.html'), 'no-cache', [
         503,

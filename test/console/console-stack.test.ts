@@ -80,6 +80,36 @@ describe('ConsoleStack', () => {
     });
   });
 
+  test('/share/{id} (a single-access link) serves index.html, uncached, with the same headers', () => {
+    // Arrange: the distribution's share/* behaviour and the edge function it runs
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    const behaviours = distribution.Properties.DistributionConfig.CacheBehaviors as Array<
+      Record<string, any>
+    >;
+    const share = behaviours.find((b) => b.PathPattern === 'share/*');
+    const defaults = distribution.Properties.DistributionConfig.DefaultCacheBehavior;
+    const [fn] = Object.entries(template.findResources('AWS::CloudFront::Function'));
+    const code = fn![1].Properties.FunctionCode as string;
+    const rewrite = (uri: string): string =>
+      new Function(`${code}; return handler({ request: { uri: ${JSON.stringify(uri)} } }).uri;`)();
+
+    // Assert: index.html for the link's page only, like the default behaviour in every header
+    expect(share).toMatchObject({
+      CachePolicyId: defaults.CachePolicyId,
+      ResponseHeadersPolicyId: defaults.ResponseHeadersPolicyId,
+      ViewerProtocolPolicy: 'redirect-to-https',
+      FunctionAssociations: [
+        { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fn![0], 'FunctionARN'] } },
+      ],
+    });
+    expect(fn![1].Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    expect(rewrite('/share/AbCdEfGhIjKlMnOpQr_-12')).toBe('/index.html');
+    expect(rewrite('/share/AbCdEfGhIjKlMnOpQr_-12/')).toBe('/index.html');
+    expect(rewrite('/share/a/b')).toBe('/share/a/b');
+    expect(rewrite('/share/..%2Fconfig.json')).toBe('/share/..%2Fconfig.json');
+    expect(rewrite('/assets/app.js')).toBe('/assets/app.js');
+  });
+
   test('responses carry the strict CSP, with API calls allowed to the API only', () => {
     const policies = template.findResources('AWS::CloudFront::ResponseHeadersPolicy');
     const csp = JSON.stringify(policies);

@@ -42,6 +42,7 @@ describe('createConsoleHandler', () => {
     ['/assets/styles-ABCD2345.css', 'text/css; charset=utf-8', 'public, max-age=31536000, immutable'],
     ['/assets/favicon.svg', 'image/svg+xml', 'no-cache'],
     ['/config.json', 'application/json; charset=utf-8', 'no-cache'],
+    ['/share/AbCdEfGhIjKlMnOpQr_-12', 'text/html; charset=utf-8', 'no-cache'],
   ])('serves %s as %s', async (path, contentType, cacheControl) => {
     const response = await fetch(base + path);
 
@@ -68,6 +69,14 @@ describe('createConsoleHandler', () => {
     });
   });
 
+  test('a single-access link opens the console: /share/{id} is index.html, with the same CSP', async () => {
+    const response = await fetch(base + '/share/AbCdEfGhIjKlMnOpQr_-12');
+
+    expect(await response.text()).toBe('<!doctype html><title>console</title>');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
   test('HEAD answers headers without a body', async () => {
     const response = await fetch(base + '/', { method: 'HEAD' });
 
@@ -84,6 +93,10 @@ describe('createConsoleHandler', () => {
     ['POST', '/'],
     ['PUT', '/config.json'],
     ['DELETE', '/assets/app-ABCD2345.js'],
+    ['GET', '/share/'],
+    ['GET', '/share/abc/extra'],
+    ['GET', '/share/..%2Fsecret.txt'],
+    ['POST', '/share/AbCdEfGhIjKlMnOpQr_-12'],
   ])('leaves %s %s to the API', async (method, path) => {
     const response = await fetch(base + path, { method });
 

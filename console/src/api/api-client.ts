@@ -4,13 +4,16 @@ import { ApiError } from './api-error';
 import type {
   AuditPage,
   AuditQuery,
+  Delivery,
   Key,
   KeyFilter,
+  KeyHandover,
   KeyPage,
-  KeyWithToken,
   Role,
   Settings,
   SettingsInput,
+  SharedToken,
+  SharePreview,
   VerifyResult,
 } from './types';
 
@@ -45,8 +48,12 @@ export class ApiClient {
     return this.call('GET', `/v1/keys?${query.toString()}`);
   }
 
-  createKey(name: string, roles: string[], idempotencyKey: string): Promise<KeyWithToken> {
-    return this.call('POST', '/v1/keys', { name, roles }, { 'idempotency-key': idempotencyKey });
+  createKey(name: string, roles: string[], delivery: Delivery, idempotencyKey: string): Promise<KeyHandover> {
+    return this.call('POST', '/v1/keys', { name, roles, delivery }, { 'idempotency-key': idempotencyKey });
+  }
+
+  getKey(appKey: string): Promise<Key> {
+    return this.call('GET', keyPath(appKey));
   }
 
   /** Sends the version the operator saw, so a concurrent change is refused instead of overwritten. */
@@ -66,13 +73,33 @@ export class ApiClient {
     return this.call('DELETE', `${keyPath(appKey)}?confirm=true`);
   }
 
-  renew(appKey: string, deleteOldToken: 'now' | 'later', idempotencyKey: string): Promise<KeyWithToken> {
+  renew(
+    appKey: string,
+    deleteOldToken: 'now' | 'later',
+    delivery: Delivery,
+    idempotencyKey: string,
+  ): Promise<KeyHandover> {
     return this.call(
       'POST',
       `${keyPath(appKey)}/token/renew`,
-      { deleteOldToken },
+      { deleteOldToken, delivery },
       { 'idempotency-key': idempotencyKey },
     );
+  }
+
+  /** Revokes the key's unopened single-access link. */
+  revokeShare(appKey: string): Promise<void> {
+    return this.call('DELETE', `${keyPath(appKey)}/share`);
+  }
+
+  /** Public, and consumes nothing: safe to call when the share page loads. */
+  getShare(shareId: string): Promise<SharePreview> {
+    return this.call('GET', sharePath(shareId));
+  }
+
+  /** Public; opens the link for good. The secret travels only here, in the body. */
+  openShare(shareId: string, secret: string): Promise<SharedToken> {
+    return this.call('POST', `${sharePath(shareId)}/open`, { secret });
   }
 
   finishRenewal(appKey: string): Promise<Key> {
@@ -139,6 +166,7 @@ export class ApiClient {
 }
 
 const keyPath = (appKey: string): string => `/v1/keys/${encodeURIComponent(appKey)}`;
+const sharePath = (shareId: string): string => `/v1/shares/${encodeURIComponent(shareId)}`;
 
 function safeJson(text: string): unknown {
   try {

@@ -27,10 +27,36 @@ export interface Key {
   lastUsedAt: string | null;
   /** Set when a secret scanner reported one of the key's tokens in public code. */
   leak?: { reportedAt: string; url: string; source: string } | null;
+  /** Set while a single-access link carrying the key's newest token is unopened. */
+  share?: { expiresAt: string } | null;
 }
 
-export interface KeyWithToken {
-  key: Key;
+/** How a new token reaches its holder: in the response, or through a link that opens once. */
+export type Delivery = 'link' | 'response';
+
+export interface ShareLink {
+  /** `{console}/share/{id}#{secret}`: the secret is in the fragment, which browsers never send. */
+  url: string;
+  expiresAt: string;
+}
+
+/** The answer to generate and renew: the token, or (delivery=link) the link that carries it. */
+export type KeyHandover =
+  { key: Key; token: string; share?: null } | { key: Key; token: null; share: ShareLink };
+
+/** GET /v1/shares/{id}: who an unopened link is for; reading it consumes nothing. */
+export interface SharePreview {
+  expiresAt: string;
+  appKey: string;
+  account: string;
+  name: string;
+}
+
+/** POST /v1/shares/{id}/open: the token, exactly once. */
+export interface SharedToken {
+  appKey: string;
+  account: string;
+  name: string;
   token: string;
 }
 

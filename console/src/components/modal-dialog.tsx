@@ -15,14 +15,29 @@ export interface ModalDialogProps {
   /** Receives focus on open; otherwise the first focusable control does. */
   initialFocus?: { current: HTMLElement | null };
   testId?: string;
+  /**
+   * Set for a dialog that must not close on Escape by itself (a token or link shown once): Escape
+   * calls this instead, and the caller decides (asks "Did you copy it?").
+   */
+  onEscape?: () => void;
 }
 
-export function ModalDialog({ title, onClose, children, actions, initialFocus, testId }: ModalDialogProps) {
+export function ModalDialog({
+  title,
+  onClose,
+  children,
+  actions,
+  initialFocus,
+  testId,
+  onEscape,
+}: ModalDialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
+  const onEscapeRef = useRef(onEscape);
+  onEscapeRef.current = onEscape;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -34,9 +49,22 @@ export function ModalDialog({ title, onClose, children, actions, initialFocus, t
     const first = initialFocus?.current ?? (body && focusableIn(body)[0]) ?? focusableIn(dialog)[0];
     first?.focus();
     // Escape makes the browser fire "cancel" and close the element; state follows through onClose.
-    const onNativeClose = (): void => onCloseRef.current();
+    // A guarded dialog refuses the cancel; should the browser close it anyway (it may, for a close
+    // request without user activation), it is shown again and the caller asked instead.
+    const onCancel = (event: Event): void => {
+      if (!onEscapeRef.current) return;
+      event.preventDefault();
+      onEscapeRef.current();
+    };
+    const onNativeClose = (): void => {
+      if (!onEscapeRef.current) return onCloseRef.current();
+      dialog.showModal();
+      onEscapeRef.current();
+    };
+    dialog.addEventListener('cancel', onCancel);
     dialog.addEventListener('close', onNativeClose);
     return () => {
+      dialog.removeEventListener('cancel', onCancel);
       dialog.removeEventListener('close', onNativeClose);
       if (dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
@@ -44,6 +72,16 @@ export function ModalDialog({ title, onClose, children, actions, initialFocus, t
     };
     // Opening happens once per mount; initialFocus is read only then.
   }, []);
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    // Handled before the browser turns it into a close request, which it may not let us refuse.
+    if (event.key === 'Escape' && onEscapeRef.current) {
+      event.preventDefault();
+      onEscapeRef.current();
+      return;
+    }
+    trapTab(event);
+  };
 
   const trapTab = (event: KeyboardEvent): void => {
     if (event.key !== 'Tab' || !ref.current) return;
@@ -61,7 +99,7 @@ export function ModalDialog({ title, onClose, children, actions, initialFocus, t
   };
 
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onKeyDown={trapTab} data-testid={testId}>
+    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid={testId}>
       <header class="dialog-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" class="icon-button" aria-label={t.close} onClick={() => onClose()}>

@@ -1,17 +1,19 @@
-// "+ Generate key": a name (required) and roles (none preselected); then the new token, shown once.
-// The token exists only in this component's state: closing the dialog forgets it.
+// "+ Generate key": a name (required), roles (none preselected) and how the token is handed over
+// (a single-access link by default); then the link or the token, shown once. Either exists only in
+// this component's state: closing the dialog forgets it.
 import { useRef, useState } from 'preact/hooks';
-import type { Key, KeyWithToken, Role } from '../api/types';
+import type { Delivery, Key, KeyHandover, Role } from '../api/types';
+import { DeliveryChoice } from '../components/delivery-choice';
 import { ModalDialog } from '../components/modal-dialog';
 import { ProblemMessage } from '../components/problem-message';
 import { RolePicker } from '../components/role-picker';
 import { TextField } from '../components/text-field';
-import { TokenReveal } from '../components/token-reveal';
 import { useAction } from '../components/use-action';
 import { useI18n } from '../i18n/i18n';
 import { fieldError } from '../i18n/problem-text';
 import { newIdempotencyKey } from '../idempotency';
 import { useSession } from '../session-context';
+import { HandoverDialog } from './handover-dialog';
 
 export interface GenerateKeyDialogProps {
   roles: Role[];
@@ -25,7 +27,8 @@ export function GenerateKeyDialog({ roles, onCreated, onClose }: GenerateKeyDial
   const [name, setName] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [nameMissing, setNameMissing] = useState(false);
-  const [created, setCreated] = useState<KeyWithToken | null>(null);
+  const [delivery, setDelivery] = useState<Delivery>('link');
+  const [created, setCreated] = useState<KeyHandover | null>(null);
   const idempotencyKey = useRef(newIdempotencyKey());
   const nameInput = useRef<HTMLInputElement>(null);
   const action = useAction();
@@ -37,28 +40,16 @@ export function GenerateKeyDialog({ roles, onCreated, onClose }: GenerateKeyDial
       nameInput.current?.focus();
       return;
     }
-    const result = await action.run(() => api.createKey(name.trim(), selected, idempotencyKey.current));
+    const result = await action.run(() =>
+      api.createKey(name.trim(), selected, delivery, idempotencyKey.current),
+    );
     if (!result) return;
     onCreated(result.key);
     setCreated(result);
   };
 
   if (created)
-    return (
-      <ModalDialog
-        key="token"
-        title={t.tokenTitle}
-        onClose={onClose}
-        testId="token-dialog"
-        actions={
-          <button type="button" class="button" onClick={onClose}>
-            {t.done}
-          </button>
-        }
-      >
-        <TokenReveal appKey={created.key.appKey} token={created.token} />
-      </ModalDialog>
-    );
+    return <HandoverDialog key="handover" handover={created} tokenTitle={t.tokenTitle} onClose={onClose} />;
 
   const formId = 'generate-key-form';
   return (
@@ -99,6 +90,13 @@ export function GenerateKeyDialog({ roles, onCreated, onClose }: GenerateKeyDial
           error={fieldError(action.error, 'roles')}
           onChange={(next) => {
             setSelected(next);
+            idempotencyKey.current = newIdempotencyKey();
+          }}
+        />
+        <DeliveryChoice
+          value={delivery}
+          onChange={(next) => {
+            setDelivery(next);
             idempotencyKey.current = newIdempotencyKey();
           }}
         />

@@ -1,4 +1,6 @@
 // Renders whichever key dialog is open and routes its result back into the list.
+import type { ApiClient } from '../api/api-client';
+import { ApiError } from '../api/api-error';
 import type { Key, Role } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session-context';
@@ -70,5 +72,31 @@ export function KeyDialogs({ state, roles, onCreated, onUpdated, onDeleted, onCl
           onClose={onClose}
         />
       );
+    case 'revoke-link':
+      return (
+        <ConfirmDialog
+          testId="revoke-link-dialog"
+          title={t.share.revokeTitle}
+          body={t.share.revokeBody(key.name)}
+          confirmLabel={t.share.revokeConfirm}
+          danger
+          perform={() => revokeLink(api, key.appKey)}
+          onDone={onUpdated}
+          onClose={onClose}
+        />
+      );
   }
+}
+
+/**
+ * Revokes the key's unopened link and returns the key as it now is. A link that is already gone
+ * (opened or expired meanwhile) is what the operator wanted too: the row just catches up.
+ */
+async function revokeLink(api: ApiClient, appKey: string): Promise<Key> {
+  try {
+    await api.revokeShare(appKey);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'not-found')) throw error;
+  }
+  return api.getKey(appKey);
 }

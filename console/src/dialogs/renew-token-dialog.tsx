@@ -1,13 +1,15 @@
-// Renew token: choose whether the old token is deleted now or later, then see the new token once.
+// Renew token: choose whether the old token is deleted now or later and how the new one is handed
+// over (a single-access link by default), then see the link or the token once.
 import { useId, useRef, useState } from 'preact/hooks';
-import type { Key, KeyWithToken } from '../api/types';
+import type { Delivery, Key, KeyHandover } from '../api/types';
+import { DeliveryChoice } from '../components/delivery-choice';
 import { ModalDialog } from '../components/modal-dialog';
 import { ProblemMessage } from '../components/problem-message';
-import { TokenReveal } from '../components/token-reveal';
 import { useAction } from '../components/use-action';
 import { useI18n } from '../i18n/i18n';
 import { newIdempotencyKey } from '../idempotency';
 import { useSession } from '../session-context';
+import { HandoverDialog } from './handover-dialog';
 
 export interface RenewTokenDialogProps {
   keyItem: Key;
@@ -21,14 +23,15 @@ export function RenewTokenDialog({ keyItem: key, onRenewed, onClose }: RenewToke
   const { t } = useI18n();
   const { api } = useSession();
   const [deleteOld, setDeleteOld] = useState<DeleteOld>('later');
-  const [renewed, setRenewed] = useState<KeyWithToken | null>(null);
+  const [delivery, setDelivery] = useState<Delivery>('link');
+  const [renewed, setRenewed] = useState<KeyHandover | null>(null);
   const idempotencyKey = useRef(newIdempotencyKey());
   const action = useAction();
   const id = useId();
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    const result = await action.run(() => api.renew(key.appKey, deleteOld, idempotencyKey.current));
+    const result = await action.run(() => api.renew(key.appKey, deleteOld, delivery, idempotencyKey.current));
     if (!result) return;
     onRenewed(result.key);
     setRenewed(result);
@@ -36,19 +39,7 @@ export function RenewTokenDialog({ keyItem: key, onRenewed, onClose }: RenewToke
 
   if (renewed)
     return (
-      <ModalDialog
-        key="token"
-        title={t.newTokenTitle}
-        onClose={onClose}
-        testId="token-dialog"
-        actions={
-          <button type="button" class="button" onClick={onClose}>
-            {t.done}
-          </button>
-        }
-      >
-        <TokenReveal appKey={renewed.key.appKey} token={renewed.token} />
-      </ModalDialog>
+      <HandoverDialog key="handover" handover={renewed} tokenTitle={t.newTokenTitle} onClose={onClose} />
     );
 
   const option = (value: DeleteOld, label: string, hint: string) => (
@@ -98,6 +89,13 @@ export function RenewTokenDialog({ keyItem: key, onRenewed, onClose }: RenewToke
           {option('later', t.deleteOldLater, t.deleteOldLaterHint)}
           {option('now', t.deleteOldNow, t.deleteOldNowHint)}
         </fieldset>
+        <DeliveryChoice
+          value={delivery}
+          onChange={(next) => {
+            setDelivery(next);
+            idempotencyKey.current = newIdempotencyKey();
+          }}
+        />
       </form>
     </ModalDialog>
   );

@@ -112,6 +112,53 @@ export const en = {
   copied: 'Token copied to the clipboard.',
   copyFailed: 'Could not copy. Select the token and copy it by hand.',
   done: 'Done',
+  /** Single-access share links: delivery choice, the link shown once, the table mark, the share page. */
+  share: {
+    deliveryLegend: 'How to hand over the token',
+    deliveryLink: 'Single-access link (recommended)',
+    deliveryLinkHint:
+      'You get a link that shows the token once, to whoever opens it first, within 24 hours. Nobody sees the token here.',
+    deliveryResponse: 'Show the token now',
+    deliveryResponseHint: 'The token appears in the next step, once. Copy it before you close the dialog.',
+    linkTitle: 'Copy the link now',
+    linkShownOnce: (date: string) =>
+      `This link is shown only once. It reveals the token a single time, until ${date}. Send it only to the person who needs the token.`,
+    linkLabel: 'Single-access link',
+    copyLink: 'Copy link',
+    linkCopied: 'Link copied to the clipboard.',
+    linkCopyFailed: 'Could not copy. Select the link and copy it by hand.',
+    didYouCopy: 'Did you copy it?',
+    didYouCopyLink:
+      'The link is not shown again. If you close without copying it, revoke it and renew the token to get a new link.',
+    didYouCopyToken:
+      'The token is not shown again. If you close without copying it, you will have to renew it.',
+    goBack: 'Go back',
+    closeAnyway: 'Close without copying',
+    unopened: (date: string) => `Link not opened · expires ${date}`,
+    menuRevoke: 'Revoke link',
+    revokeTitle: 'Revoke the link?',
+    revokeBody: (name: string) =>
+      `The unopened link of “${name}” stops working at once. Nobody has seen the token it carries: renew the token to hand over a new one.`,
+    revokeConfirm: 'Revoke link',
+    pageTitle: 'Token handover',
+    heading: 'A token was shared with you',
+    intro:
+      'This single-access link holds a new token for the API key below. The token is shown once: after you reveal it, the link stops working.',
+    keyName: 'Key name',
+    validUntil: 'Link valid until',
+    reveal: 'Reveal token',
+    revealing: 'Revealing…',
+    revealHint: 'Reveal it only when you are ready to copy it: it cannot be shown again.',
+    revealedNotice:
+      'This token will not be shown again: the link is now spent. Copy it and store it somewhere safe.',
+    invalidTitle: 'This link does not work',
+    invalid:
+      'This link is not valid: it was already opened, it expired, it was revoked, or it never existed. Ask whoever sent it for a new link.',
+    spent:
+      'The token could not be revealed: this link was already opened (it opens only once), it expired or it was revoked. Ask whoever sent it for a new link.',
+    noSecret:
+      'This address is incomplete: the part after “#” is missing. Open the link exactly as you received it.',
+  },
 
   editTitle: (name: string) => `Edit ${name}`,
   activeCheckbox: 'Active',

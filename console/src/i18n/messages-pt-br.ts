@@ -110,6 +110,52 @@ export const ptBR: Messages = {
   copied: 'Token copiado para a área de transferência.',
   copyFailed: 'Não foi possível copiar. Selecione o token e copie-o manualmente.',
   done: 'Concluir',
+  share: {
+    deliveryLegend: 'Como entregar o token',
+    deliveryLink: 'Link de acesso único (recomendado)',
+    deliveryLinkHint:
+      'Você recebe um link que exibe o token uma única vez, para quem abri-lo primeiro, em até 24 horas. Ninguém vê o token aqui.',
+    deliveryResponse: 'Mostrar o token agora',
+    deliveryResponseHint:
+      'O token aparece na próxima etapa, uma única vez. Copie-o antes de fechar a janela.',
+    linkTitle: 'Copie o link agora',
+    linkShownOnce: (date: string) =>
+      `Este link é exibido uma única vez. Ele revela o token uma só vez, até ${date}. Envie-o somente para a pessoa que precisa do token.`,
+    linkLabel: 'Link de acesso único',
+    copyLink: 'Copiar link',
+    linkCopied: 'Link copiado para a área de transferência.',
+    linkCopyFailed: 'Não foi possível copiar. Selecione o link e copie-o manualmente.',
+    didYouCopy: 'Você copiou?',
+    didYouCopyLink:
+      'O link não será exibido de novo. Se fechar sem copiá-lo, revogue o link e renove o token para gerar um link novo.',
+    didYouCopyToken: 'O token não será exibido de novo. Se fechar sem copiá-lo, será preciso renová-lo.',
+    goBack: 'Voltar',
+    closeAnyway: 'Fechar sem copiar',
+    unopened: (date: string) => `Link não aberto · expira em ${date}`,
+    menuRevoke: 'Revogar link',
+    revokeTitle: 'Revogar o link?',
+    revokeBody: (name: string) =>
+      `O link ainda não aberto de “${name}” para de funcionar na hora. Ninguém viu o token que ele carrega: renove o token para entregar um novo.`,
+    revokeConfirm: 'Revogar link',
+    pageTitle: 'Entrega de token',
+    heading: 'Um token foi compartilhado com você',
+    intro:
+      'Este link de acesso único guarda um token novo para a chave de API abaixo. O token é exibido uma única vez: depois de revelado, o link deixa de funcionar.',
+    keyName: 'Nome da chave',
+    validUntil: 'Link válido até',
+    reveal: 'Revelar token',
+    revealing: 'Revelando…',
+    revealHint: 'Revele somente quando estiver pronto para copiá-lo: ele não poderá ser exibido de novo.',
+    revealedNotice:
+      'Este token não será exibido de novo: o link já foi usado. Copie-o e guarde-o em lugar seguro.',
+    invalidTitle: 'Este link não funciona',
+    invalid:
+      'Este link não é válido: ele já foi aberto, expirou, foi revogado ou nunca existiu. Peça um link novo a quem o enviou.',
+    spent:
+      'Não foi possível revelar o token: este link já foi aberto (ele abre uma única vez), expirou ou foi revogado. Peça um link novo a quem o enviou.',
+    noSecret:
+      'Este endereço está incompleto: falta a parte depois de “#”. Abra o link exatamente como você o recebeu.',
+  },
 
   editTitle: (name: string) => `Editar ${name}`,
   activeCheckbox: 'Ativa',

@@ -6,6 +6,7 @@ import { AlertBadge } from '../components/alert-badge';
 import { LeakBadge } from '../components/leak-badge';
 import { ProblemMessage } from '../components/problem-message';
 import { RowMenu, type MenuItem } from '../components/row-menu';
+import { UnopenedLinkTag } from '../components/unopened-link-tag';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { KeyDialogKind } from '../dialogs/key-dialog-state';
@@ -48,6 +49,8 @@ export function KeyRow({
     // A leaked key's way out is a new token: offered first, and named for what it fixes.
     items.unshift({ id: 'renew', label: t.menuRenewLeaked, onSelect: () => onOpen('renew', key) });
   } else items.push({ id: 'renew', label: t.menuRenew, onSelect: () => onOpen('renew', key) });
+  if (key.share)
+    items.push({ id: 'revoke-link', label: t.share.menuRevoke, onSelect: () => onOpen('revoke-link', key) });
   if (onHistory) items.push({ id: 'history', label: t.menuHistory, onSelect: () => onHistory(key.appKey) });
   items.push({ id: 'delete', label: t.menuDelete, danger: true, onSelect: () => onOpen('delete', key) });
 
@@ -65,6 +68,7 @@ export function KeyRow({
           {isOwnKey && <span class="tag tag-self">{t.yourKey}</span>}
         </span>
         {key.leak && <LeakBadge leak={key.leak} />}
+        {key.share && <UnopenedLinkTag expiresAt={key.share.expiresAt} />}
         {key.alert !== 'none' && <AlertBadge level={key.alert} />}
         <ProblemMessage error={error} />
       </th>

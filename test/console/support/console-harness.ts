@@ -29,8 +29,11 @@ export class ConsoleHarness {
     const server = createApiServer({ serveStatic: createConsoleHandler(distDir, { apiUrl: '' }) });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+    // Single-access links point at this console, as `npm start` points them at its own origin.
+    api.services.config.PUBLIC_URL = url;
     const browser = await launchChromium();
-    return new ConsoleHarness(api, server, `http://127.0.0.1:${port}`, browser);
+    return new ConsoleHarness(api, server, url, browser);
   }
 
   async stop(): Promise<void> {
