@@ -14,7 +14,14 @@ export type Write =
   | { type: 'key'; key: ApiKey; expectedVersion?: number }
   | { type: 'delete-key'; key: ApiKey; expectedVersion: number }
   /** Adds or removes a key from its account's set of active admin keys; removing the last fails. */
-  | { type: 'admin-keys'; account: string; appKey: string; change: 'add' | 'remove' }
+  | {
+      type: 'admin-keys';
+      account: string;
+      appKey: string;
+      change: 'add' | 'remove';
+      /** Remove even the last one: a leaked admin token must stop working whatever it leaves. */
+      force?: boolean;
+    }
   /** Keeps the first response for replay; fails if a concurrent request stored one first. */
   | { type: 'idempotency'; record: IdempotencyRecord }
   | { type: 'audit'; entry: AuditEntry }

@@ -107,6 +107,17 @@ describe('leaked-token reports', () => {
     expect(leakEvents(target.appKey)[0]!.detail).toMatchObject({ url: URL_FOUND, outcome: 'deactivated' });
   });
 
+  it("cuts the token of the account's only admin key too (the operator then bootstraps a new owner)", async () => {
+    const lone = await api.bootstrap('leaklone');
+    const reply = await report([item(lone.token)]);
+    expect(reply.status).toBe(200);
+    expect(reply.body[0].label).toBe('true_positive');
+    expect(await verify(api, lone.appKey, lone.token)).toEqual({ valid: false, reason: 'inactive' });
+    // The way back: bootstrap (the operator's storage credentials) mints a new owner key.
+    const fresh = await api.bootstrap('leaklone');
+    expect((await verify(api, fresh.appKey, fresh.token)).valid).toBe(true);
+  });
+
   it('finishes the renewal when the old token of a pending renewal leaks; the new token keeps working', async () => {
     const target = await issueKey(api, owner, ['catalog-read']);
     const renewed = await api.request('POST', keyPath(target.appKey, '/token/renew'), {

@@ -78,7 +78,10 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
         ];
       case 'admin-keys':
         return [
-          { item: this.adminSetChange(write.account, write.appKey, write.change), onConflict: 'last-admin' },
+          {
+            item: this.adminSetChange(write.account, write.appKey, write.change, write.force),
+            onConflict: 'last-admin',
+          },
         ];
       case 'idempotency': {
         const { record } = write;
@@ -237,13 +240,27 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
    * The account item holds the set of active admin keys. Removing one is conditional on another
    * remaining, which makes the last-admin-key rule hold even under concurrent requests.
    */
-  private adminSetChange(account: string, appKey: string, change: 'add' | 'remove'): TransactItem {
+  private adminSetChange(
+    account: string,
+    appKey: string,
+    change: 'add' | 'remove',
+    force = false,
+  ): TransactItem {
     const base = { TableName: this.tableName, Key: accountItemKey(account) };
     if (change === 'add') {
       return {
         Update: {
           ...base,
           UpdateExpression: 'ADD adminKeys :k',
+          ExpressionAttributeValues: { ':k': new Set([appKey]) },
+        },
+      };
+    }
+    if (force) {
+      return {
+        Update: {
+          ...base,
+          UpdateExpression: 'DELETE adminKeys :k',
           ExpressionAttributeValues: { ':k': new Set([appKey]) },
         },
       };

@@ -46,6 +46,8 @@ export function keyChangeWrites(
   after: ApiKey | null,
   entry: AuditEntry,
   extra: readonly Write[] = [],
+  /** Only for cutting a leaked token: the account may be left without an admin key. */
+  options: { lastAdminMayGo?: boolean } = {},
 ): Write[] {
   const key = (after ?? before)!;
   const writes: Write[] = [
@@ -54,7 +56,14 @@ export function keyChangeWrites(
       : { type: 'delete-key', key: before!, expectedVersion: before!.version },
   ];
   const admin = adminChange(before, after);
-  if (admin) writes.push({ type: 'admin-keys', account: key.account, appKey: key.appKey, change: admin });
+  if (admin)
+    writes.push({
+      type: 'admin-keys',
+      account: key.account,
+      appKey: key.appKey,
+      change: admin,
+      ...(options.lastAdminMayGo ? { force: true } : {}),
+    });
   writes.push(
     ...tokenLookupWrites(before, after),
     ...shareRevocations(before, after),

@@ -92,7 +92,9 @@ export class LeakReports {
         const after = watchExpiry(decision.after, settings.expiryWarningDays, now);
         const entry = keyAuditEntry('token.leaked', LEAK_REPORT, origin, key, after, now);
         entry.changes.leak = { from: key.leak, to: after.leak };
-        await this.deps.work.commit(keyChangeWrites(key, after, entry));
+        // A leaked token is cut even when it belongs to the account's last admin key: the
+        // operator then mints a new owner key with `npm run bootstrap` (their own credentials).
+        await this.deps.work.commit(keyChangeWrites(key, after, entry, [], { lastAdminMayGo: true }));
         this.deps.verifier.invalidate(appKey);
         live = true;
         await this.deps.notices.leaked(after, token, decision.outcome);
