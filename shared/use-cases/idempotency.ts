@@ -7,6 +7,7 @@ import { WriteConflict } from '../ports';
 import type { Caller } from './caller';
 import type { Clock, IdempotencyRecord, IdempotencyRecords, SecretBox } from '../ports';
 import type { Write } from '../ports/unit-of-work';
+import { hideLinkSecret, revealLinkSecret } from './shares/replay-link';
 import type { SEALED_SECRET_CONTEXTS, SealPurpose } from './sealed-secrets';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
@@ -71,7 +72,8 @@ export class Idempotency {
       );
     }
     try {
-      return JSON.parse(await this.box.open(record.sealedResponse, this.context(caller))) as T;
+      const kept = JSON.parse(await this.box.open(record.sealedResponse, this.context(caller))) as T;
+      return revealLinkSecret(kept, request.key);
     } catch (error) {
       if (error instanceof UnavailableError) throw error; // KMS briefly unreachable: retry later
       // Sealed under a key we no longer hold (a rotated local key file, a disabled KMS key): the
@@ -105,7 +107,10 @@ export class Idempotency {
       callerAppKey: caller.appKey,
       idempotencyKeyHash: sha256(request.key),
       requestHash: sha256(JSON.stringify(request.fingerprint)),
-      sealedResponse: await this.box.seal(JSON.stringify(result), this.context(caller)),
+      sealedResponse: await this.box.seal(
+        JSON.stringify(hideLinkSecret(result, request.key)),
+        this.context(caller),
+      ),
       createdAtMs: now,
       expiresAtMs: now + IDEMPOTENCY_TTL_MS,
     };

@@ -2,7 +2,7 @@
 // opens exactly once; previews consume nothing; a wrong secret consumes nothing; the stored record
 // cannot reveal the token without the link's secret; renew, undo and delete revoke the link.
 import { createHash, createDecipheriv, hkdfSync } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
 import { logger } from '../../shared/logger';
 import { TestApi, type Credentials, type Reply } from '../helpers/api';
@@ -221,6 +221,30 @@ describe('single-access share links', () => {
     const again = await createWithLink('idempotent link', headers);
     expect(again.body.share.url).toBe(first.body.share.url);
     expect(again.body.key.appKey).toBe(first.body.key.appKey);
+    const { id, secret } = link(first);
+
+    // The replay record, opened with every key the service holds, still lacks the link's secret:
+    // it is sealed again under a key derived from the Idempotency-Key, kept only as a hash.
+    const db = createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() });
+    const { Items } = await db.send(
+      new QueryCommand({
+        TableName: api.services.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :idem)',
+        ExpressionAttributeValues: { ':pk': 'ACCOUNT#sharing', ':idem': 'IDEM#' },
+      }),
+    );
+    const opened = await Promise.all(
+      (Items ?? []).map((item) =>
+        api.services.box.open(item.sealedResponse, {
+          purpose: 'idempotent-replay',
+          account: 'sharing',
+          appKey: owner.appKey,
+        }),
+      ),
+    );
+    expect(opened.some((text) => text.includes(id))).toBe(true);
+    for (const text of opened) expect(text).not.toContain(secret);
+    expect((await open(id, secret)).status).toBe(200);
   });
 
   it('no secret or token reaches a log line; paths are logged with the share id only', () => {
