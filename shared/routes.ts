@@ -4,6 +4,7 @@
 // app never loads handler code.
 import type { RequestSchemaName, ResponseSchemaName } from './http/schemas';
 import type { ManagementPermission } from './domain/access';
+import type { ProblemCode } from './domain/errors';
 
 /**
  * - `key`: the handler authenticates X-API-AppKey/X-API-AppToken and checks `permission`.
@@ -45,8 +46,13 @@ export interface RouteDefinition {
   readonly success: number;
   readonly response?: ResponseSchemaName;
   readonly summary: string;
-  /** Problem codes this route can answer with, besides validation and availability. */
-  readonly problems?: readonly string[];
+  /**
+   * Problem codes the route's handler and use case can throw. The codes the shared middleware adds
+   * by the route's shape (input, credentials, permission, storage) are derived from the other
+   * fields by `routeProblems` (http/problem.ts); together they are what the OpenAPI document lists,
+   * and the integration suite fails on any answer the document does not list.
+   */
+  readonly problems?: readonly ProblemCode[];
 }
 
 const KEY_PATH = '/v1/keys/{appKey}';
@@ -65,7 +71,7 @@ export const routes = [
     success: 201,
     response: 'KeyWithToken',
     summary: 'Generate a key and its first token (shown once)',
-    problems: ['forbidden', 'idempotency-mismatch'],
+    problems: ['forbidden', 'idempotency-mismatch', 'conflict'],
   },
   {
     handler: 'list-keys',
@@ -103,7 +109,7 @@ export const routes = [
     success: 200,
     response: 'Key',
     summary: 'Edit name, roles or active state',
-    problems: ['not-found', 'forbidden', 'last-admin-key', 'precondition-failed'],
+    problems: ['not-found', 'forbidden', 'last-admin-key', 'precondition-failed', 'conflict'],
   },
   {
     handler: 'activate-key',
@@ -117,7 +123,7 @@ export const routes = [
     success: 200,
     response: 'Key',
     summary: 'Activate a key (idempotent)',
-    problems: ['not-found'],
+    problems: ['not-found', 'forbidden', 'conflict'],
   },
   {
     handler: 'deactivate-key',
@@ -131,7 +137,7 @@ export const routes = [
     success: 200,
     response: 'Key',
     summary: 'Deactivate a key at once (idempotent)',
-    problems: ['not-found', 'last-admin-key'],
+    problems: ['not-found', 'forbidden', 'last-admin-key', 'conflict'],
   },
   {
     handler: 'delete-key',
@@ -144,7 +150,7 @@ export const routes = [
     query: 'DeleteKeyQuery',
     success: 204,
     summary: 'Delete a key permanently (needs confirm=true)',
-    problems: ['not-found', 'confirmation-required', 'last-admin-key'],
+    problems: ['not-found', 'forbidden', 'confirmation-required', 'last-admin-key', 'conflict'],
   },
   {
     handler: 'renew-token',
@@ -159,7 +165,7 @@ export const routes = [
     success: 200,
     response: 'KeyWithToken',
     summary: 'Issue a new token (shown once)',
-    problems: ['not-found', 'forbidden', 'renewal-pending', 'idempotency-mismatch'],
+    problems: ['not-found', 'forbidden', 'renewal-pending', 'idempotency-mismatch', 'conflict'],
   },
   {
     handler: 'finish-renewal',
@@ -173,7 +179,7 @@ export const routes = [
     success: 200,
     response: 'Key',
     summary: 'Delete the old token of a renewal',
-    problems: ['not-found', 'no-pending-renewal'],
+    problems: ['not-found', 'forbidden', 'no-pending-renewal', 'conflict'],
   },
   {
     handler: 'undo-renewal',
@@ -187,7 +193,7 @@ export const routes = [
     success: 200,
     response: 'Key',
     summary: 'Delete the new token of a renewal',
-    problems: ['not-found', 'no-pending-renewal'],
+    problems: ['not-found', 'forbidden', 'no-pending-renewal', 'conflict'],
   },
   {
     handler: 'get-settings',
@@ -224,7 +230,7 @@ export const routes = [
     writes: ['UpdateItem', 'DeleteItem', 'PutItem'],
     success: 204,
     summary: "Revoke the key's unopened single-access link",
-    problems: ['not-found', 'forbidden'],
+    problems: ['not-found', 'forbidden', 'conflict'],
   },
   {
     handler: 'get-share',
@@ -299,7 +305,7 @@ export const routes = [
     success: 200,
     response: 'LeakReportResult',
     summary: 'Report leaked tokens (secret scanning; signed with a trusted key)',
-    problems: ['unauthorized', 'payload-too-large'],
+    problems: ['unauthorized', 'payload-too-large', 'validation-error', 'conflict'],
   },
   {
     handler: 'whoami',

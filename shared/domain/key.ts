@@ -64,7 +64,10 @@ export const MAX_NAME_LENGTH = 100;
 
 export function normalizeName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
+  // Characters are code points, as JSON Schema's maxLength counts them (an emoji is one, not two
+  // UTF-16 units); invisible format characters such as a zero-width space alone are blank.
+  const length = [...trimmed].length;
+  if (!/[^\s\p{Cf}]/u.test(trimmed) || length > MAX_NAME_LENGTH) {
     throw validationError('The key name is not valid.', [
       { path: 'name', message: `Must be 1 to ${MAX_NAME_LENGTH} characters, not blank.` },
     ]);

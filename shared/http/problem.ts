@@ -7,6 +7,7 @@ import {
   type FieldError,
   type ProblemCode,
 } from '../domain/errors';
+import type { RouteDefinition } from '../routes';
 
 export const PROBLEM_BASE = 'https://apikeys.dev/problems/';
 
@@ -62,4 +63,28 @@ export function renderProblem(error: unknown): RenderedProblem {
   if (error instanceof UnavailableError || error instanceof RequestInFlightError)
     headers['retry-after'] = String(error.retryAfterSeconds);
   return { statusCode: problem.status, headers, body: JSON.stringify(problem) };
+}
+
+export type AnswerCode = ProblemCode | 'internal-error';
+
+/**
+ * Every problem a route can answer: the codes its use case throws (the route table's `problems`)
+ * and the ones the shared middleware adds by the route's shape, decided here from the same fields
+ * the middleware branches on (http/middleware.ts). The OpenAPI document lists exactly these.
+ */
+export function routeProblems(route: RouteDefinition): AnswerCode[] {
+  const codes = new Set<AnswerCode>(route.problems ?? []);
+  // Input: a body (size limit, JSON, schema) or a query (management routes judge any query).
+  if (route.body || route.query || route.auth === 'key') codes.add('validation-error');
+  if (route.body) codes.add('payload-too-large');
+  // A malformed {appKey} is a 404, like a key of another account.
+  if (route.path.includes('{appKey}')) codes.add('not-found');
+  if (route.auth === 'key') codes.add('unauthorized');
+  if (route.permission) codes.add('forbidden');
+  // Whatever reads storage or KMS (authentication does) can meet an outage or the request deadline.
+  if (route.auth === 'key' || route.access !== 'none') codes.add('service-unavailable');
+  if (route.path === '$default') codes.add('not-found');
+  // A defect is possible anywhere; it is rendered without details (problemOf).
+  codes.add('internal-error');
+  return [...codes];
 }

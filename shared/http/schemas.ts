@@ -3,14 +3,41 @@
 import * as z from 'zod';
 import { ALERT_LEVELS } from '../domain/expiry';
 import { TOKEN_DURATIONS } from '../domain/settings';
-import { MAX_ROLES_PER_KEY } from '../domain/access';
+import { MAX_ROLES_PER_KEY, ROLE_ID_PATTERN } from '../domain/access';
 import { MAX_NAME_LENGTH } from '../domain/key';
 import { AUDIT_ACTIONS } from '../domain/audit';
 import { APP_KEY_PATTERN } from '../domain/ids';
 
 const Instant = z.iso.datetime({ precision: 3 }).meta({ description: 'ISO-8601 UTC with milliseconds' });
-const RoleIds = z.array(z.string().max(40)).max(MAX_ROLES_PER_KEY);
-const Name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+/** Role ids, each at most once (uniqueItems in the document; duplicates named by index). */
+const RoleIds = z
+  .array(z.string().regex(ROLE_ID_PATTERN, 'Not a role id.'))
+  .max(MAX_ROLES_PER_KEY)
+  .superRefine((ids, ctx) => {
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i)
+        ctx.addIssue({ code: 'custom', path: [i], message: `Role '${id}' is listed twice.` });
+    });
+  })
+  .meta({ uniqueItems: true });
+/** Something visible: whitespace and invisible format characters (zero-width space, ...) are blank. */
+const VISIBLE = /[^\s\p{Cf}]/u;
+/**
+ * 1..100 characters counted as JSON Schema counts them (code points, not UTF-16 units: an emoji
+ * is one), after trimming, and not blank.
+ */
+const Name = z
+  .string()
+  .trim()
+  .refine((name) => [...name].length <= MAX_NAME_LENGTH, `Must be at most ${MAX_NAME_LENGTH} characters.`)
+  .regex(VISIBLE, 'Must not be blank.')
+  .meta({ minLength: 1, maxLength: MAX_NAME_LENGTH });
+/** `limit` in plain decimal digits, 1..100 ("1e2", " 5" and "05" are not numbers a client means). */
+const Limit = z
+  .string()
+  .regex(/^[1-9][0-9]{0,2}$/, 'Must be a whole number from 1 to 100.')
+  .pipe(z.coerce.number<string>().int().min(1).max(100))
+  .default(50);
 
 // ---- requests -------------------------------------------------------------------------------
 const Delivery = z
@@ -27,7 +54,7 @@ export const PatchKeyBody = z
   .refine((b) => b.name !== undefined || b.roles !== undefined || b.active !== undefined, {
     message: 'Give at least one of name, roles, active.',
   })
-  .meta({ id: 'PatchKeyRequest' });
+  .meta({ id: 'PatchKeyRequest', minProperties: 1 });
 
 export const RenewBody = z
   .strictObject({ deleteOldToken: z.enum(['later', 'now']).default('later'), delivery: Delivery })
@@ -71,7 +98,7 @@ export const ListKeysQuery = z.strictObject({
   search: z.string().max(100).optional(),
   status: z.enum(['active', 'inactive']).optional(),
   alert: z.enum(ALERT_LEVELS).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: Limit,
   cursor: z.string().max(200).optional(),
 });
 
@@ -80,11 +107,19 @@ export const ListAuditQuery = z.strictObject({
   action: z.enum(AUDIT_ACTIONS).optional(),
   from: Instant.optional(),
   to: Instant.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: Limit,
   cursor: z.string().max(200).optional(),
 });
 
-export const DeleteKeyQuery = z.strictObject({ confirm: z.string().max(10).optional() });
+// Any other value is the contract's 400 confirmation-required (use-cases/keys/edit-key.ts), not a
+// validation error; the document still says the one value that deletes.
+export const DeleteKeyQuery = z.strictObject({
+  confirm: z
+    .string()
+    .max(10)
+    .optional()
+    .meta({ enum: ['true'], description: 'Must be `true` to delete' }),
+});
 export const NoQuery = z.strictObject({});
 
 // ---- responses ------------------------------------------------------------------------------
@@ -215,6 +250,9 @@ export const OpenedShareSchema = z
   .meta({ id: 'OpenedShare' });
 
 export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+export const HealthUnavailableSchema = z
+  .object({ status: z.literal('unavailable'), storage: z.literal('unavailable') })
+  .meta({ id: 'HealthUnavailable' });
 
 export const ProblemSchema = z
   .object({

@@ -7,6 +7,7 @@ import { createApiServer } from '../../infra/local/server';
 import type { Caller } from '../../shared/use-cases/caller';
 import { bootstrapAccount } from '../../shared/use-cases/bootstrap';
 import { createTestServices, type TestServices } from './services';
+import { contractCheck } from './contract-check';
 
 export interface Credentials {
   appKey: string;
@@ -73,6 +74,21 @@ export class TestApi {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       parsed = undefined;
+    }
+    // Every answer must be one the OpenAPI document promises (test/helpers/contract-check.ts).
+    const problems = contractCheck().problems({
+      method,
+      path,
+      status: response.status,
+      headers: response.headers,
+      text,
+    });
+    if (problems.length > 0) {
+      throw new Error(
+        `${method} ${path} answered ${response.status}, which the OpenAPI document does not allow:\n  ` +
+          problems.join('\n  ') +
+          `\nbody: ${text.slice(0, 500)}`,
+      );
     }
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }

@@ -92,8 +92,9 @@ describe('GET /openapi.json', () => {
     walk(doc);
 
     for (const ref of refs) {
-      expect(ref).toMatch(/^#\/components\/schemas\//);
-      expect(doc.components.schemas).toHaveProperty(ref.slice('#/components/schemas/'.length));
+      const [, kind = '', name = ''] = /^#\/components\/(schemas|headers)\/([^/]+)$/.exec(ref) ?? [];
+      expect({ ref, kind }).toEqual({ ref, kind: expect.stringMatching(/^(schemas|headers)$/) });
+      expect(doc.components[kind]).toHaveProperty([name]);
     }
     expect(doc.components.schemas).toEqual(
       expect.objectContaining({
