@@ -273,6 +273,23 @@ describe('audit log', () => {
     expectProblem(await api.request('GET', '/v1/audit', { as: viewer }), 'forbidden');
   });
 
+  it('forged or reused cursors are 400, and a window before the retention horizon is empty, never a 500', async () => {
+    const cursor = (after: string) => Buffer.from(JSON.stringify({ v: 1, after })).toString('base64url');
+    const zero = '0'.repeat(26);
+    const future = '2030-01-01T00:00:00.000Z';
+    for (const query of [
+      `from=${future}&cursor=${cursor(zero)}`,
+      `cursor=${cursor(`${zero}.m`)}`,
+      `action=key.created&cursor=${cursor(`${zero}.m`)}`,
+      `appKey=${owner.appKey}&cursor=${cursor(zero)}`,
+      `action=key.created&from=${future}&cursor=${cursor(zero)}`,
+    ]) {
+      expectProblem(await api.request('GET', `/v1/audit?${query}`, { as: owner }), 'validation-error');
+    }
+    const old = await api.request('GET', '/v1/audit?to=2020-01-01T00:00:00.000Z', { as: owner });
+    expect({ status: old.status, items: old.body.items }).toEqual({ status: 200, items: [] });
+  });
+
   it('rejects bad filters with 400', async () => {
     for (const query of [
       'action=key.exploded',

@@ -6,6 +6,7 @@
 // the oldest, so a page stops at the first one.
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { iso } from '../../domain/time';
+import { validationError } from '../../domain/errors';
 import type { AuditLog, AuditPage, AuditQuery } from '../../ports/audit-log';
 import {
   AUDIT_BY_ACTION_INDEX,
@@ -64,6 +65,11 @@ export class DynamoDbAuditLog implements AuditLog {
     const from = Math.max(query.fromMs ?? 0, query.retainedSinceMs);
     values[':low'] = ulidTime(from) + LOWEST;
     values[':high'] = query.toMs === undefined ? ulidTime(8.64e15) + HIGHEST : ulidTime(query.toMs) + HIGHEST;
+    // A window entirely before the retention horizon holds nothing (and DynamoDB refuses an empty
+    // BETWEEN): answer that instead of asking.
+    if ((values[':low'] as string) > (values[':high'] as string)) return { items: [], next: null };
+    if (query.after)
+      this.checkPosition(query.after, index, values[':low'] as string, values[':high'] as string);
     const out = await storageCall(() =>
       this.db.send(
         new QueryCommand({
@@ -86,6 +92,21 @@ export class DynamoDbAuditLog implements AuditLog {
     if (!last) return { items, next: null };
     // The position is the entry's ULID, marked when the last item read was a mirror item.
     return { items, next: `${String(last.SK)}${last.PK === auditPk(query.account) ? '' : MIRROR_MARK}` };
+  }
+
+  /**
+   * A cursor is a position in this very query: inside its time window, and marked as a mirror item
+   * only where mirror items are read (the by-key index). Anything else is a forged or reused cursor
+   * and a 400, never a query DynamoDB would reject as a 500.
+   */
+  private checkPosition(after: string, index: string | undefined, low: string, high: string): void {
+    const mirror = after.endsWith(MIRROR_MARK);
+    const position = mirror ? after.slice(0, -MIRROR_MARK.length) : after;
+    const fits = position >= low && position <= high && (!mirror || index === AUDIT_BY_KEY_INDEX.name);
+    if (!fits)
+      throw validationError('The cursor is not valid for this query.', [
+        { path: 'cursor', message: 'Use nextCursor from the previous page of the same query.' },
+      ]);
   }
 
   /** Where the previous page stopped: the table's key and, on an index, the index's key too. */
