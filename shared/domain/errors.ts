@@ -47,11 +47,10 @@ export const unauthorized = (): DomainError =>
 /** A request with the same Idempotency-Key is still being processed: retry shortly to get its result. */
 export class RequestInFlightError extends DomainError {
   readonly retryAfterSeconds = 1;
-  constructor() {
-    super(
-      'conflict',
-      'A request with this Idempotency-Key is still in progress; retry in a second to receive its result.',
-    );
+  constructor(
+    message = 'A request with this Idempotency-Key is still in progress; retry in a second to receive its result.',
+  ) {
+    super('conflict', message);
   }
 }
 

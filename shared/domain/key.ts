@@ -199,9 +199,13 @@ export function undoRenewal(key: ApiKey, nowMs: number): ApiKey {
   return bump(key, { tokens: [{ ...old, state: 'active' }], renewal: null, share: null }, nowMs);
 }
 
+/** The key's link while it can still be opened (an expired one is gone, whatever the item says). */
+const liveShare = (key: ApiKey, nowMs: number): boolean =>
+  key.share !== null && Date.parse(key.share.expiresAt) > nowMs;
+
 /** Revokes the key's unopened link (DELETE /v1/keys/{appKey}/share). */
 export function revokeShare(key: ApiKey, nowMs: number): ApiKey {
-  if (!key.share) throw new DomainError('not-found', 'This key has no unopened link.');
+  if (!liveShare(key, nowMs)) throw new DomainError('not-found', 'This key has no unopened link.');
   return bump(key, { share: null }, nowMs);
 }
 
@@ -240,7 +244,7 @@ export function keyView(key: ApiKey, settings: Settings, nowMs: number) {
     alert: alertOfKey(key, settings, nowMs),
     renewalFlag: key.renewalFlag,
     lastUsedAt: key.lastUsedAt,
-    share: key.share ? { expiresAt: key.share.expiresAt } : null,
+    share: liveShare(key, nowMs) ? { expiresAt: key.share!.expiresAt } : null,
     leak: key.leak ? { reportedAt: key.leak.reportedAt, url: key.leak.url, source: key.leak.source } : null,
   };
 }

@@ -31,8 +31,8 @@ export type Write =
   | { type: 'delete-share'; shareId: string }
   /** Opening consumes the link: fails unless the secret's hash matches and it has not expired. */
   | { type: 'open-share'; record: ShareRecord; nowMs: number }
-  /** Forgets the opened link on its key, without a version change (the key itself is unchanged). */
-  | { type: 'clear-key-share'; appKey: string; shareId: string }
+  /** Forgets the opened link on its key: a change of the key like any other (version + 1). */
+  | { type: 'clear-key-share'; appKey: string; shareId: string; nowMs: number }
   /** A new token's lookup entry (must not exist), or the removal of a deleted token's entry. */
   | { type: 'token-lookup'; entry: TokenLookupEntry }
   | { type: 'delete-token-lookup'; entry: TokenLookupEntry };

@@ -91,6 +91,8 @@ describe('single-access share links', () => {
     expectProblem(await preview(id), 'not-found');
     const key = await api.request('GET', keyPath(reply.body.key.appKey), { as: owner });
     expect(key.body.share).toBeNull();
+    // Opening is a change of the key: a new version, so no change read before it writes it back.
+    expect(key.body.version).toBe(reply.body.key.version + 1);
 
     const entries = (
       await api.request('GET', `/v1/audit?appKey=${reply.body.key.appKey}&action=share.opened`, { as: owner })
@@ -112,11 +114,17 @@ describe('single-access share links', () => {
   });
 
   it('expires after 24 h, even while the record is still in the table', async () => {
-    const { id, secret } = link(await createWithLink('expiring'));
+    const created = await createWithLink('expiring');
+    const { id, secret } = link(created);
+    const appKey = created.body.key.appKey;
     api.services.clock.advanceMs(DAY_MS);
     try {
       expectProblem(await preview(id), 'not-found');
       expectProblem(await open(id, secret), 'not-found');
+      // The key no longer shows a link, and there is none to revoke (nor to audit).
+      const later = await issueKey(api, owner, ['owner'], 'reader a day later');
+      expect((await api.request('GET', keyPath(appKey), { as: later })).body.share).toBeNull();
+      expectProblem(await api.request('DELETE', keyPath(appKey, '/share'), { as: later }), 'not-found');
       const db = createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() });
       const raw = await db.send(
         new GetCommand({ TableName: api.services.tableName, Key: { PK: `SHARE#${id}`, SK: 'SHARE' } }),

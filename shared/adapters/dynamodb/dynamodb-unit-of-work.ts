@@ -150,10 +150,21 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
               Update: {
                 TableName,
                 Key: keyItemKey(write.appKey)!,
-                UpdateExpression: 'SET #share = :null',
+                // A new version, so a change read before the open cannot write the link back.
+                UpdateExpression: 'SET #share = :null, #v = #v + :one, #updated = :at',
                 ConditionExpression: '#share.#id = :id',
-                ExpressionAttributeNames: { '#share': 'share', '#id': 'id' },
-                ExpressionAttributeValues: { ':null': null, ':id': write.shareId },
+                ExpressionAttributeNames: {
+                  '#share': 'share',
+                  '#id': 'id',
+                  '#v': 'version',
+                  '#updated': 'updatedAt',
+                },
+                ExpressionAttributeValues: {
+                  ':null': null,
+                  ':id': write.shareId,
+                  ':one': 1,
+                  ':at': iso(write.nowMs),
+                },
               },
             },
             onConflict: 'version',

@@ -3,7 +3,7 @@
 // conditional delete of the link (right secret, not expired: of concurrent opens exactly one
 // wins), forgetting it on its key, and the `share.opened` audit entry (actor `share-link`).
 import { auditEntry, diff, type RequestOrigin } from '../../domain/audit';
-import { notFound } from '../../domain/errors';
+import { notFound, RequestInFlightError } from '../../domain/errors';
 import { revokeShare, type KeyView } from '../../domain/key';
 import { isLive, openShare, SHARE_ID_PATTERN, secretMatches, type ShareRecord } from '../../domain/share';
 import { WriteConflict, type Clock, type ShareLinks } from '../../ports';
@@ -56,10 +56,15 @@ export class ShareLinkService {
     try {
       await this.deps.work.commit([
         { type: 'open-share', record, nowMs: now },
-        { type: 'clear-key-share', appKey: record.appKey, shareId: record.id },
+        { type: 'clear-key-share', appKey: record.appKey, shareId: record.id, nowMs: now },
         { type: 'audit', entry },
       ]);
     } catch (error) {
+      // The key was being changed at that very moment: the link is intact, try again.
+      if (error instanceof WriteConflict && error.reason === 'in-progress')
+        throw new RequestInFlightError(
+          'The key is being changed right now; the link is intact: try again in a second.',
+        );
       if (error instanceof WriteConflict) throw gone(); // another open won, or it was revoked
       throw error;
     }
