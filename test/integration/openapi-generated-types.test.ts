@@ -7,7 +7,7 @@ const ROOT = resolve(__dirname, '..', '..');
 
 it('the committed generated API types match the OpenAPI document', () => {
   const check = () =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'cli/generate-types.ts', '--check'], {
+    execFileSync(process.execPath, ['--import', 'tsx', 'infra/local/cli/generate-types.ts', '--check'], {
       cwd: ROOT,
       encoding: 'utf8',
       stdio: 'pipe',

@@ -421,10 +421,10 @@ export interface components {
        * @default response
        * @enum {string}
        */
-      delivery: 'response' | 'link';
+      delivery?: 'response' | 'link';
       name: string;
       /** @default [] */
-      roles: string[];
+      roles?: string[];
     };
     /** @description API Gateway's own error body, not problem+json. */
     GatewayMessage: {
@@ -517,7 +517,7 @@ export interface components {
     };
     LeakReportRequest: {
       /** @default unknown */
-      source: string;
+      source?: string;
       token: string;
       type: string;
       url: string;
@@ -559,13 +559,13 @@ export interface components {
        * @default later
        * @enum {string}
        */
-      deleteOldToken: 'later' | 'now';
+      deleteOldToken?: 'later' | 'now';
       /**
        * @description response: the token in this response; link: a single-access link instead
        * @default response
        * @enum {string}
        */
-      delivery: 'response' | 'link';
+      delivery?: 'response' | 'link';
     };
     Role: {
       description: string;

@@ -1,0 +1,60 @@
+// The CLI's one way to the service: the public HTTP API, typed by the types generated from the
+// OpenAPI document (console/src/api/generated.ts). Refusals become exit code 1, outages and
+// unreachable servers exit code 3.
+import createClient from 'openapi-fetch';
+import type { components, paths } from '../../../console/src/api/generated';
+import { CliError, EXIT } from './errors';
+import type { Profile } from './profiles';
+
+export type Key = components['schemas']['Key'];
+export type Problem = components['schemas']['Problem'];
+export type ApiClient = ReturnType<typeof createClient<paths>>;
+
+export function apiClient(profile: Pick<Profile, 'url'> & Partial<Profile>): ApiClient {
+  const client = createClient<paths>({
+    baseUrl: profile.url.replace(/\/+$/, ''),
+    fetch: async (request) => {
+      try {
+        return await fetch(request);
+      } catch (error) {
+        throw new CliError(
+          `Cannot reach ${profile.url}: ${(error as Error).cause ?? (error as Error).message}`,
+          EXIT.unavailable,
+        );
+      }
+    },
+  });
+  // The two credentials, set once for every call (the document's apiKey security schemes).
+  if (profile.appKey && profile.token) {
+    const { appKey, token } = profile;
+    client.use({
+      onRequest({ request }) {
+        request.headers.set('X-API-AppKey', appKey);
+        request.headers.set('X-API-AppToken', token);
+        return request;
+      },
+    });
+  }
+  return client;
+}
+
+/** The body of a success, or a CliError saying what the service refused (or that it is down). */
+export async function answer<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data, error, response } = await call;
+  if (response.ok) return data as T;
+  const problem = (error ?? {}) as Partial<Problem> & { message?: string };
+  const text = problem.detail ?? problem.message ?? response.statusText;
+  const code = problem.type?.split('/').pop() ?? String(response.status);
+  const unavailable = response.status >= 500;
+  const retry = response.headers.get('retry-after');
+  throw new CliError(
+    `${code}: ${text}${unavailable && retry ? ` (retry after ${retry} s)` : ''}` +
+      (problem.errors?.length
+        ? '\n' + problem.errors.map((e) => `  ${e.path || '(body)'}: ${e.message}`).join('\n')
+        : ''),
+    unavailable ? EXIT.unavailable : EXIT.refused,
+    error,
+  );
+}
