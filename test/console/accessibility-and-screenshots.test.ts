@@ -13,6 +13,8 @@ import { dialog, row } from './support/key-page';
 import { expectText, waitForValue } from './support/wait';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+/** Screenshots are written only when asked (UPDATE_SCREENSHOTS=1): `npm test` leaves the tree clean. */
+const WRITE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 const MAIN_SCREENS = ['sign-in', 'keys', 'generate-key', 'settings'];
 
 describeInBrowser('console: accessibility and screenshots', () => {
@@ -21,7 +23,7 @@ describeInBrowser('console: accessibility and screenshots', () => {
   let storefront: string;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    if (WRITE_SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
     harness = await ConsoleHarness.start();
     operator = await seedDemoAccount(harness);
     storefront = (await harness.api.request('GET', '/v1/keys?search=Storefront', { as: operator })).body
@@ -36,10 +38,12 @@ describeInBrowser('console: accessibility and screenshots', () => {
    */
   async function check(page: Page, screen: string, locale: ConsoleLocale): Promise<void> {
     // The key list is photographed whole, so every alert level is in the picture.
-    await page.screenshot({
-      path: join(SCREENSHOTS, `${screen}-${locale.toLowerCase()}.png`),
-      fullPage: screen === 'keys',
-    });
+    if (WRITE_SCREENSHOTS) {
+      await page.screenshot({
+        path: join(SCREENSHOTS, `${screen}-${locale.toLowerCase()}.png`),
+        fullPage: screen === 'keys',
+      });
+    }
     if (locale !== 'en' && !MAIN_SCREENS.includes(screen)) return;
     const violations = await seriousViolations(page);
     expect({ screen, locale, violations }).toEqual({
@@ -72,10 +76,14 @@ describeInBrowser('console: accessibility and screenshots', () => {
     await page.getByTestId('management-warning').waitFor();
     await check(page, 'generate-key', locale);
     await generate.locator('input[value="key-admin"]').uncheck();
+    // The link is the default delivery (share-links.test.ts checks its dialog with axe).
+    await generate.locator('input[data-delivery="response"]').check();
     await generate.getByRole('button', { name: generateLabel, exact: true }).click();
     await dialog(page, 'token-dialog').waitFor();
     await check(page, 'token-shown-once', locale);
+    // Escape asks "Did you copy it?" before a once-shown token is lost.
     await page.keyboard.press('Escape');
+    await dialog(page, 'token-dialog').getByTestId('confirm-close').locator('button.danger').click();
     await dialog(page, 'token-dialog').waitFor({ state: 'detached' });
 
     await row(page, storefront).locator('button[aria-haspopup="menu"]').click();

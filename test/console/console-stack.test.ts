@@ -83,6 +83,7 @@ describe('ConsoleStack', () => {
   test('/share/{id} (a single-access link) serves index.html, uncached, with the same headers', () => {
     // Arrange: the distribution's share/* behaviour and the edge function it runs
     const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    if (!distribution) throw new Error('no CloudFront distribution in the console stack');
     const behaviours = distribution.Properties.DistributionConfig.CacheBehaviors as Array<
       Record<string, any>
     >;

@@ -36,11 +36,16 @@ describeInBrowser('console: token renewal', () => {
     await rowAction(page, appKey, 'renew');
     const renewDialog = dialog(page, 'renew-dialog');
     expect(await renewDialog.getByLabel('Later').isChecked()).toBe(true);
-    await renewDialog.getByLabel(mode).check();
+    await renewDialog.getByLabel(mode, { exact: true }).check();
+    // The link is the default delivery (share-links.test.ts covers it): these flows take the token now.
+    await renewDialog.getByLabel('Show the token now', { exact: true }).check();
     await renewDialog.getByRole('button', { name: 'Renew' }).click();
     const reveal = dialog(page, 'token-dialog');
     await expectText(page, '[data-testid="token-dialog"]', 'This token is shown only once');
     const token = await reveal.getByTestId('revealed-token').inputValue();
+    // Copied first, so Done closes without asking "Did you copy it?".
+    await reveal.getByRole('button', { name: 'Copy token' }).click();
+    await expectText(page, '[data-testid="token-dialog"]', 'Token copied');
     await reveal.getByRole('button', { name: 'Done' }).click();
     await reveal.waitFor({ state: 'detached' });
     return token;
