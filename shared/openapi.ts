@@ -48,7 +48,7 @@ const HEADERS = {
     schema: { type: 'integer', minimum: 0 },
   },
   RetryAfterWhenInFlight: {
-    description: 'Set when a request with the same Idempotency-Key is still in progress: seconds to wait.',
+    description: 'Set when another request on the same key was still in progress: seconds to wait.',
     required: false,
     schema: { type: 'integer', minimum: 0 },
   },
@@ -68,7 +68,7 @@ const GATEWAY_MESSAGE = {
 };
 
 const KEY_RESPONSES = new Set(['Key', 'KeyWithToken']);
-/** Idempotent writes (they take Idempotency-Key): a retry racing its twin can get 409 + Retry-After. */
+/** Idempotent writes: they take an Idempotency-Key. */
 const isIdempotent = (route: RouteDefinition) =>
   !!route.sealsSecrets || !!route.problems?.includes('idempotency-mismatch');
 
@@ -134,7 +134,9 @@ function successResponse(route: RouteDefinition) {
 function problemResponse(route: RouteDefinition, status: number, codes: AnswerCode[]) {
   const headers: Record<string, unknown> = {};
   if (status === 503) headers['Retry-After'] = headerRef('RetryAfter');
-  if (status === 409 && isIdempotent(route)) headers['Retry-After'] = headerRef('RetryAfterWhenInFlight');
+  // A conflict met a request still in progress (a twin with the same Idempotency-Key, a change to
+  // the same key): RequestInFlightError says when to retry.
+  if (codes.includes('conflict')) headers['Retry-After'] = headerRef('RetryAfterWhenInFlight');
   return {
     description: codes.map((c) => `\`${c}\`: ${PROBLEMS[c].title}`).join('; '),
     ...(Object.keys(headers).length ? { headers } : {}),

@@ -254,7 +254,7 @@ export const routes = [
     success: 200,
     response: 'OpenedShare',
     summary: 'Open a single-access link once: its token, then never again',
-    problems: ['not-found'],
+    problems: ['not-found', 'conflict'],
   },
   {
     handler: 'list-audit',

@@ -656,7 +656,7 @@ export interface components {
     Location: string;
     /** @description Seconds to wait before retrying. */
     RetryAfter: number;
-    /** @description Set when a request with the same Idempotency-Key is still in progress: seconds to wait. */
+    /** @description Set when another request on the same key was still in progress: seconds to wait. */
     RetryAfterWhenInFlight: number;
   };
   pathItems: never;
@@ -1287,6 +1287,7 @@ export interface operations {
       /** @description `last-admin-key`: Last admin key; `conflict`: Concurrent change */
       409: {
         headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
           [name: string]: unknown;
         };
         content: {
@@ -1416,6 +1417,7 @@ export interface operations {
       /** @description `last-admin-key`: Last admin key; `conflict`: Concurrent change */
       409: {
         headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
           [name: string]: unknown;
         };
         content: {
@@ -1566,6 +1568,7 @@ export interface operations {
       /** @description `conflict`: Concurrent change */
       409: {
         headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
           [name: string]: unknown;
         };
         content: {
@@ -1702,6 +1705,7 @@ export interface operations {
       /** @description `last-admin-key`: Last admin key; `conflict`: Concurrent change */
       409: {
         headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
           [name: string]: unknown;
         };
         content: {
@@ -1835,6 +1839,7 @@ export interface operations {
       /** @description `conflict`: Concurrent change */
       409: {
         headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
           [name: string]: unknown;
         };
         content: {
@@ -1957,6 +1962,7 @@ export interface operations {
       /** @description `no-pending-renewal`: No renewal is pending; `conflict`: Concurrent change */
       409: {
         headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
           [name: string]: unknown;
         };
         content: {
@@ -2252,6 +2258,7 @@ export interface operations {
       /** @description `no-pending-renewal`: No renewal is pending; `conflict`: Concurrent change */
       409: {
         headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
           [name: string]: unknown;
         };
         content: {
@@ -2358,6 +2365,7 @@ export interface operations {
       /** @description `conflict`: Concurrent change */
       409: {
         headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
           [name: string]: unknown;
         };
         content: {
@@ -2819,6 +2827,21 @@ export interface operations {
             status?: 404;
             /** @enum {unknown} */
             type?: 'https://apikeys.dev/problems/not-found';
+          };
+        };
+      };
+      /** @description `conflict`: Concurrent change */
+      409: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 409;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/conflict';
           };
         };
       };
