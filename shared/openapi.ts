@@ -13,6 +13,10 @@ const idOf = (schema: z.ZodType): string | undefined =>
   z.globalRegistry.get(schema)?.id as string | undefined;
 
 /** A standalone JSON Schema: the dialect is the document's own, so no `$schema` of its own. */
+
+/** The documented request body: parsed by the middleware (`body`) or read by the handler (`rawBody`). */
+const bodyOf = (route: RouteDefinition) => route.body ?? route.rawBody;
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const out: Record<string, unknown> = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
   delete out.$schema;
@@ -209,11 +213,11 @@ function operation(route: RouteDefinition) {
     ...(description ? { description } : {}),
     security: authenticated ? KEY_AND_TOKEN : [],
     ...(params.length ? { parameters: params } : {}),
-    ...(route.body && route.body !== 'EmptyBody'
+    ...(bodyOf(route) && bodyOf(route) !== 'EmptyBody'
       ? {
           requestBody: {
-            required: route.body !== 'RenewBody',
-            content: { 'application/json': { schema: schemaFor(requestSchemas[route.body]) } },
+            required: bodyOf(route) !== 'RenewBody',
+            content: { 'application/json': { schema: schemaFor(requestSchemas[bodyOf(route)!]) } },
           },
         }
       : {}),

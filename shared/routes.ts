@@ -42,6 +42,11 @@ export interface RouteDefinition {
   /** Holds idempotent-replay secrets: needs the symmetric KMS key (Encrypt/Decrypt). */
   readonly sealsSecrets?: boolean;
   readonly body?: RequestSchemaName;
+  /**
+   * A body the handler reads itself (to check a signature over the raw bytes first): documented in
+   * OpenAPI like `body`, but not parsed by the middleware.
+   */
+  readonly rawBody?: RequestSchemaName;
   readonly query?: RequestSchemaName;
   readonly success: number;
   readonly response?: ResponseSchemaName;
@@ -294,12 +299,13 @@ export const routes = [
   {
     // Authenticated by the reporter's signature over the raw body, which the handler checks before
     // it parses anything (so no `body` here: the middleware would judge the input first, and with
-    // MAX_BODY_BYTES, too small for 100 reported URLs). The schema is LeakReportBody.
+    // MAX_BODY_BYTES, too small for 100 reported URLs): `rawBody` documents it.
     handler: 'report-leaks',
     method: 'POST',
     path: '/v1/leaks',
     auth: 'none',
     access: 'write',
+    rawBody: 'LeakReportBody',
     writes: ['UpdateItem', 'PutItem', 'DeleteItem'],
     publishesEvents: true,
     success: 200,

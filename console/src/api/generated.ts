@@ -2323,7 +2323,11 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LeakReportRequest'];
+      };
+    };
     responses: {
       /** @description Report leaked tokens (secret scanning; signed with a trusted key) */
       200: {
