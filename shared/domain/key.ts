@@ -196,7 +196,9 @@ export function undoRenewal(key: ApiKey, nowMs: number): ApiKey {
   requirePendingRenewal(key);
   const old = key.tokens.find((t) => t.state === 'pending-deletion')!;
   // The new token is gone, and with it any link that carries it.
-  return bump(key, { tokens: [{ ...old, state: 'active' }], renewal: null, share: null }, nowMs);
+  return withoutStaleLeak(
+    bump(key, { tokens: [{ ...old, state: 'active' }], renewal: null, share: null }, nowMs),
+  );
 }
 
 /** The key's link while it can still be opened (an expired one is gone, whatever the item says). */

@@ -139,6 +139,29 @@ describe('leaked-token reports', () => {
     expect(leakEvents(target.appKey)[0]!.detail).toMatchObject({ outcome: 'renewal-finished' });
   });
 
+  it('a second token of an already cut key is recorded too, and no reported token comes back', async () => {
+    // Token A leaks: the key is cut. The operator renews (later), and token B leaks too.
+    const target = await issueKey(api, owner, ['catalog-read'], 'leaks twice');
+    expect((await report([item(target.token)])).body[0].label).toBe('true_positive');
+    const renewed = await api.request('POST', keyPath(target.appKey, '/token/renew'), { as: owner });
+    const tokenB = renewed.body.token as string;
+    expect((await report([item(tokenB)])).body[0].label).toBe('true_positive');
+    expect(await leakEntries(target.appKey)).toHaveLength(2);
+    // Finishing the renewal removes A; the record of B's leak stays, and so does the cut.
+    await api.request('POST', keyPath(target.appKey, '/token/finish-renewal'), { as: owner });
+    expect((await getKey(api, owner, target.appKey)).leak).not.toBeNull();
+  });
+
+  it('undoing a renewal whose new token leaked drops that record, and a leak of the old token is cut', async () => {
+    const target = await issueKey(api, owner, ['catalog-read'], 'undone leak');
+    const renewed = await api.request('POST', keyPath(target.appKey, '/token/renew'), { as: owner });
+    expect((await report([item(renewed.body.token)])).body[0].label).toBe('true_positive');
+    await api.request('POST', keyPath(target.appKey, '/token/undo-renewal'), { as: owner });
+    expect((await getKey(api, owner, target.appKey)).leak).toBeNull(); // its token is gone
+    expect((await report([item(target.token)])).body[0].label).toBe('true_positive');
+    expect((await getKey(api, owner, target.appKey)).leak).not.toBeNull();
+  });
+
   it('labels unknown, malformed, revoked and deleted strings false_positive and changes nothing', async () => {
     const revoked = await issueKey(api, owner, []);
     const renewed = await api.request('POST', keyPath(revoked.appKey, '/token/renew'), {

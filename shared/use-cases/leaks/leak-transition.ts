@@ -14,7 +14,7 @@ export interface LeakDecision {
 
 /**
  * The key after the leak of `token` (one of its records), or null when there is nothing left to
- * do: the key is inactive and already records a leak (a repeated report of a revoked token).
+ * do: the key is inactive and already records the leak of this token (a repeated report).
  */
 export function applyLeak(
   key: ApiKey,
@@ -22,11 +22,19 @@ export function applyLeak(
   found: { url: string; source: string },
   nowMs: number,
 ): LeakDecision | null {
-  const leak: LeakReport = { reportedAt: iso(nowMs), url: found.url, source: found.source, tokenId: token.id };
+  const leak: LeakReport = {
+    reportedAt: iso(nowMs),
+    url: found.url,
+    source: found.source,
+    tokenId: token.id,
+  };
   if (token.state === 'pending-deletion' && key.renewal) {
     return { after: { ...finishRenewal(key, nowMs), leak }, outcome: 'renewal-finished' };
   }
-  if (key.status === 'inactive' && key.leak) return null;
+  // Nothing left to do only when this very token's leak is already recorded on the inactive key:
+  // a leak of another of its tokens must be recorded too, or finishing a renewal would drop the
+  // record and reactivation would bring a reported token back to life.
+  if (key.status === 'inactive' && key.leak?.tokenId === token.id) return null;
   const deactivated = setActive(key, false, nowMs);
   // An inactive key without a leak record still changes: reactivating it must show the leak.
   const bumped =
