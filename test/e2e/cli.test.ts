@@ -1,7 +1,8 @@
 // The operator CLI (`npx apikeys`) against `npm start`: a profile stored by login, the whole key
 // life cycle in table and JSON output, the exit codes of a refusal (1), a usage error (2) and an
 // outage (3), and bootstrap printing exactly one JSON line.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -151,6 +152,49 @@ describe('apikeys, the operator CLI, against npm start', () => {
     expect(usage.code).toBe(2);
     expect(badLimit.code).toBe(1);
     expect(badLimit.stderr).toContain('validation-error');
+  });
+
+  it('a broken config file is a usage error naming it, and login never overwrites it', async () => {
+    const broken = join(configDir, 'broken.json');
+    writeFileSync(broken, '{"profiles": {"keep": {"url": "x"}},}');
+    const list = await cli(['keys', 'list'], { APIKEYS_CONFIG: broken });
+    expect(list.code).toBe(2);
+    expect(list.stderr).toContain(broken);
+    const login = await cli(['--profile', 'other', 'login', '--url', rt.url, '--app-key', rt.owner!.appKey], {
+      APIKEYS_CONFIG: broken,
+      APIKEYS_TOKEN: rt.owner!.token,
+    });
+    expect(login.code).toBe(2);
+    expect(readFileSync(broken, 'utf8')).toBe('{"profiles": {"keep": {"url": "x"}},}');
+  });
+
+  it('exits 3, in bounded time, from a server that never answers or is not this service', async () => {
+    const silent = createServer(() => undefined); // accepts, never answers
+    const html = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>hi</html>'),
+    );
+    await Promise.all([silent, html].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))));
+    const urlOf = (s: typeof silent) => `http://127.0.0.1:${(s.address() as { port: number }).port}`;
+    try {
+      const started = Date.now();
+      const hung = await cli(['login', '--url', urlOf(silent), '--app-key', rt.owner!.appKey], {
+        APIKEYS_TOKEN: rt.owner!.token,
+        APIKEYS_TIMEOUT_SECONDS: '1',
+        APIKEYS_CONFIG: join(configDir, 'timeout.json'),
+      });
+      expect(hung.code).toBe(3);
+      expect(hung.stderr).toMatch(/did not answer within 1 s/);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      const wrong = await cli(['login', '--url', urlOf(html), '--app-key', rt.owner!.appKey], {
+        APIKEYS_TOKEN: rt.owner!.token,
+        APIKEYS_CONFIG: join(configDir, 'html.json'),
+      });
+      expect(wrong.code).toBe(3);
+      expect(wrong.stderr).toMatch(/is not an API key service/);
+    } finally {
+      silent.closeAllConnections();
+      await Promise.all([silent, html].map((s) => new Promise((r) => s.close(r))));
+    }
   });
 
   it('exits 3 when the service answers 503 (storage stalled) or cannot be reached', async () => {

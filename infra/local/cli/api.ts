@@ -10,18 +10,33 @@ export type Key = components['schemas']['Key'];
 export type Problem = components['schemas']['Problem'];
 export type ApiClient = ReturnType<typeof createClient<paths>>;
 
+/** The service answers within 5 s (API.md 1.1); allow for the network on top (APIKEYS_TIMEOUT_SECONDS). */
+const REQUEST_TIMEOUT_MS = Math.max(1, Number(process.env.APIKEYS_TIMEOUT_SECONDS) || 10) * 1000;
+
 export function apiClient(profile: Pick<Profile, 'url'> & Partial<Profile>): ApiClient {
   const client = createClient<paths>({
     baseUrl: profile.url.replace(/\/+$/, ''),
     fetch: async (request) => {
+      let response: Response;
       try {
-        return await fetch(request);
+        // Bounded like the service itself: a server that never answers is "unavailable", not a hang.
+        response = await fetch(request, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       } catch (error) {
+        const timedOut = (error as Error).name === 'TimeoutError';
         throw new CliError(
-          `Cannot reach ${profile.url}: ${(error as Error).cause ?? (error as Error).message}`,
+          timedOut
+            ? `${profile.url} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`
+            : `Cannot reach ${profile.url}: ${(error as Error).cause ?? (error as Error).message}`,
           EXIT.unavailable,
         );
       }
+      const type = response.headers.get('content-type') ?? '';
+      if (response.ok && response.status !== 204 && !/json/.test(type))
+        throw new CliError(
+          `${profile.url} is not an API key service (it answered ${type || 'no content type'}).`,
+          EXIT.unavailable,
+        );
+      return response;
     },
   });
   // The two credentials, set once for every call (the document's apiKey security schemes).

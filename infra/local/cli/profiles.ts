@@ -19,12 +19,30 @@ export function configFile(env = process.env): string {
   return join(base, 'apikeys', 'config.json');
 }
 
+/**
+ * The stored profiles. A missing file is no profiles; a file that cannot be read as profiles is a
+ * usage error naming it, never treated as empty (a login would then overwrite every other profile).
+ */
 function readProfiles(file: string): ProfileFile {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ProfileFile;
-  } catch {
-    return { profiles: {} };
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: {} };
+    throw usageError(`Cannot read the config file ${file}: ${(error as Error).message}`);
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw usageError(
+      `The config file ${file} is not valid JSON (${(error as Error).message}): fix or remove it.`,
+    );
+  }
+  const profiles = (parsed as { profiles?: unknown } | null)?.profiles;
+  if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles))
+    throw usageError(`The config file ${file} has no "profiles" object: fix or remove it.`);
+  return parsed as ProfileFile;
 }
 
 export function saveProfile(name: string, profile: Profile, file = configFile()): void {
