@@ -288,6 +288,24 @@ describe('leaked-token reports', () => {
     });
   });
 
+  it('takes the largest report the schema allows, and refuses a bigger body with 413', async () => {
+    const big = (n: number) => ({
+      token: 'x'.repeat(1000),
+      type: 't'.repeat(200),
+      url: 'https://example.test/' + 'u'.repeat(4096 - 21),
+      source: 's'.repeat(100),
+      n,
+    });
+    const largest = await report(Array.from({ length: 100 }, (_, i) => big(i)));
+    expect(largest.status).toBe(200);
+    const rawBody = 'x'.repeat(1_048_577);
+    const tooLarge = await api.request('POST', '/v1/leaks', {
+      rawBody,
+      headers: { 'Github-Public-Key-Identifier': KEY_ID, 'Github-Public-Key-Signature': sign(rawBody) },
+    });
+    expect(tooLarge.status).toBe(413);
+  });
+
   it('accepts exactly 100 items', async () => {
     const reply = await report(Array.from({ length: 100 }, () => item(strangerToken())));
     expect(reply.status).toBe(200);

@@ -68,7 +68,7 @@ export class LeakReports {
     }));
   }
 
-  /** True when `item` was a live token and is now cut (by this report or a racing change). */
+  /** True when this report cut `item`, a live token (a string already cut by a racing change is not live). */
   private async revoke(item: LeakedString, origin: RequestOrigin): Promise<boolean> {
     if (!isWellFormedToken(item.token)) return false;
     const { hasher, tokenLookup } = this.deps;
