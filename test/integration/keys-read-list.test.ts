@@ -229,6 +229,18 @@ describe('reading and listing keys', () => {
       expect(await search('%')).toEqual([]);
     });
 
+    it('searches accent-insensitively too (API.md 1.1): integracao finds Integração', async () => {
+      const owner = await api.bootstrap('listaccents');
+      const [integration, cafe] = await createSpaced(owner, ['Integração ERP', 'Café São Paulo']);
+      const search = async (text: string): Promise<string[]> =>
+        (await listAll(api, owner, `search=${encodeURIComponent(text)}`)).map((k) => k.appKey);
+
+      expect(await search('integracao')).toEqual([integration]);
+      expect(await search('INTEGRAÇÃO')).toEqual([integration]);
+      expect(await search('sao paulo')).toEqual([cafe]);
+      expect(await search('integrador')).toEqual([]);
+    });
+
     it('filters by status', async () => {
       const owner = await api.bootstrap('liststatus');
       const [on, off] = await createSpaced(owner, ['on', 'off']);

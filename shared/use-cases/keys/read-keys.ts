@@ -5,6 +5,7 @@ import type { Clock, KeyRepository } from '../../ports';
 import type { Caller } from '../caller';
 import type { SettingsSource } from '../settings-source';
 import { loadKey } from './key-access';
+import { folded, matchesSearch } from '../../domain/search';
 
 export interface ListQuery {
   search?: string;
@@ -28,9 +29,9 @@ export class KeyQueries {
   async list(caller: Caller, query: ListQuery): Promise<{ items: KeyView[]; next: string | null }> {
     const settings = await this.deps.settings.get(caller.account);
     const now = this.deps.clock.now();
-    const needle = query.search?.toLowerCase();
+    const needle = query.search === undefined ? undefined : folded(query.search);
     const accept = (key: ApiKey): boolean =>
-      (!needle || key.name.toLowerCase().includes(needle) || key.appKey.toLowerCase().includes(needle)) &&
+      (!needle || matchesSearch(needle, key.name, key.appKey)) &&
       (!query.status || key.status === query.status) &&
       (!query.alert || alertOfKey(key, settings, now) === query.alert);
     const page = await this.deps.keys.listKeys(caller.account, {
