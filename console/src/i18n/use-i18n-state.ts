@@ -1,6 +1,6 @@
 // The chosen language as root state, for either root (the console or the share page): the value
 // of I18nContext, and the document's lang attribute kept in step for assistive technology.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { initialLocale, messagesFor, rememberLocale, type I18n, type Locale } from './i18n';
 
 export function useI18nState(): I18n {
@@ -11,12 +11,15 @@ export function useI18nState(): I18n {
       t: messagesFor(locale),
       setLocale: (next: Locale) => {
         rememberLocale(next);
+        // Set with the state, not after the next paint: the new text and the document's language
+        // must change together (a screen reader, or a test, must never see one without the other).
+        document.documentElement.lang = next;
         setLocaleState(next);
       },
     }),
     [locale],
   );
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   return i18n;
