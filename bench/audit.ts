@@ -34,7 +34,7 @@ export async function measureChange(
         const current = (await services.keys.getKey(key.appKey))!;
         await services.settings.get(account);
         const next = editKey(current, { name: nextName() }, Date.now());
-        await services.keys.saveKey(next, current.version);
+        await services.keys.saveKey(next, current.version, current.renewalFlag);
       },
       after: () => services.keyEditing.edit(caller, key.appKey, { name: nextName() }),
     },

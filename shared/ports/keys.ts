@@ -18,6 +18,9 @@ export interface KeyRepository {
   ): Promise<KeyPage>;
   /** Records a successful authentication, at most once per `minIntervalMs`. Never bumps the version. */
   touchLastUsed(appKey: string, atMs: number, minIntervalMs: number): Promise<void>;
-  /** Bookkeeping without an audit entry (re-expiry): the key at `expectedVersion`, or WriteConflict. */
-  saveKey(key: ApiKey, expectedVersion: number): Promise<void>;
+  /**
+   * Bookkeeping without an audit entry (re-expiry): the key at `expectedVersion` and with the
+   * renewal flag read (`expectedFlag`: the scan raises flags without a new version), or WriteConflict.
+   */
+  saveKey(key: ApiKey, expectedVersion: number, expectedFlag: ApiKey['renewalFlag']): Promise<void>;
 }

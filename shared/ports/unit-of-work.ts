@@ -3,7 +3,7 @@
 // entry, the account's admin-key set, an idempotent replay), and one adapter commits them all or
 // none, mapping a failed condition to the domain's WriteConflict. Use cases never see sort keys.
 import type { AuditEntry } from '../domain/audit';
-import type { ApiKey } from '../domain/key';
+import type { ApiKey, RenewalFlag } from '../domain/key';
 import type { Settings } from '../domain/settings';
 import type { ShareRecord } from '../domain/share';
 import type { IdempotencyRecord } from './idempotency';
@@ -11,7 +11,16 @@ import type { TokenLookupEntry } from './token-lookup';
 
 export type Write =
   /** A new key (no expectedVersion: it must not exist) or a change to a key at expectedVersion. */
-  | { type: 'key'; key: ApiKey; expectedVersion?: number }
+  | {
+      type: 'key';
+      key: ApiKey;
+      expectedVersion?: number;
+      /**
+       * The renewal flag as read. The expiry scan raises flags without a new version, so a change
+       * read before the flag must not write its stale copy over it: it fails and is re-read.
+       */
+      expectedFlag?: RenewalFlag | null;
+    }
   | { type: 'delete-key'; key: ApiKey; expectedVersion: number }
   /** Adds or removes a key from its account's set of active admin keys; removing the last fails. */
   | {

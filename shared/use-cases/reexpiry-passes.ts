@@ -63,7 +63,7 @@ export class ReexpiryPasses {
       const next = watchExpiry(reexpireKey(key, settings, nowMs), settings.expiryWarningDays, nowMs);
       if (next === key) return;
       try {
-        await this.keys.saveKey(next, key.version);
+        await this.keys.saveKey(next, key.version, key.renewalFlag);
         this.verifier.invalidate(appKey);
         return;
       } catch (error) {

@@ -158,6 +158,7 @@ describe('activation with the verification cache on', () => {
     await api.services.keys.saveKey(
       { ...stored, status: 'inactive', version: stored.version + 1 },
       stored.version,
+      stored.renewalFlag,
     );
 
     // Within the TTL the cached answer may still be given; using it must not extend its life.

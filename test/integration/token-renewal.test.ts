@@ -243,6 +243,7 @@ describe('token renewal', () => {
     await api.services.keys.saveKey(
       { ...stored, renewalFlag: flag, version: stored.version + 1 },
       stored.version,
+      stored.renewalFlag,
     );
     expect((await getKey(api, owner, target.appKey)).renewalFlag).toEqual(flag);
 

@@ -31,8 +31,8 @@ export class DynamoDbKeys implements KeyRepository {
     return out.Item ? fromKeyItem(out.Item) : null;
   }
 
-  async saveKey(key: ApiKey, expectedVersion: number): Promise<void> {
-    await this.work.commit([{ type: 'key', key, expectedVersion }]);
+  async saveKey(key: ApiKey, expectedVersion: number, expectedFlag: ApiKey['renewalFlag']): Promise<void> {
+    await this.work.commit([{ type: 'key', key, expectedVersion, expectedFlag }]);
   }
 
   async listKeys(

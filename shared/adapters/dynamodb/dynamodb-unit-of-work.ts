@@ -8,7 +8,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { ApiKey } from '../../domain/key';
+import type { ApiKey, RenewalFlag } from '../../domain/key';
 import { WriteConflict, type WriteConflictReason } from '../../ports';
 import type { UnitOfWork, Write } from '../../ports/unit-of-work';
 import { toAuditItems } from './audit-item';
@@ -60,7 +60,12 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
     const TableName = this.tableName;
     switch (write.type) {
       case 'key':
-        return [{ item: this.keyWrite(write.key, write.expectedVersion), onConflict: 'version' }];
+        return [
+          {
+            item: this.keyWrite(write.key, write.expectedVersion, write.expectedFlag),
+            onConflict: 'version',
+          },
+        ];
       case 'delete-key':
         return [
           {
@@ -211,7 +216,11 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
   }
 
   /** A create is a Put that requires absence; a change is an Update of the lifecycle attributes. */
-  private keyWrite(key: ApiKey, expectedVersion: number | undefined): TransactItem {
+  private keyWrite(
+    key: ApiKey,
+    expectedVersion: number | undefined,
+    expectedFlag?: RenewalFlag | null,
+  ): TransactItem {
     const item = toKeyItem(key);
     if (expectedVersion === undefined) {
       return {
@@ -240,7 +249,7 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
         TableName: this.tableName,
         Key: { PK: item.PK, SK: item.SK },
         UpdateExpression: update,
-        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+        ConditionExpression: `attribute_exists(PK) AND #version = :expected${flagCondition(expectedFlag, names, values)}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },
@@ -293,4 +302,20 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
       return this.db.send(new UpdateCommand(item.Update as ConstructorParameters<typeof UpdateCommand>[0]));
     return this.db.send(new DeleteCommand(item.Delete as ConstructorParameters<typeof DeleteCommand>[0]));
   }
+}
+
+/** The condition that the renewal flag is still the one read (absent, null, or that very map). */
+function flagCondition(
+  expected: RenewalFlag | null | undefined,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+): string {
+  if (expected === undefined) return '';
+  names['#flag'] = 'renewalFlag';
+  if (expected === null) {
+    values[':noFlag'] = null;
+    return ' AND (attribute_not_exists(#flag) OR #flag = :noFlag)';
+  }
+  values[':flag'] = expected;
+  return ' AND #flag = :flag';
 }

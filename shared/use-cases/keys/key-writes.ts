@@ -52,7 +52,7 @@ export function keyChangeWrites(
   const key = (after ?? before)!;
   const writes: Write[] = [
     after
-      ? { type: 'key', key: after, expectedVersion: before?.version }
+      ? { type: 'key', key: after, expectedVersion: before?.version, expectedFlag: before?.renewalFlag }
       : { type: 'delete-key', key: before!, expectedVersion: before!.version },
   ];
   const admin = adminChange(before, after);
