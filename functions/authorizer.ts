@@ -21,8 +21,7 @@ const header = (event: APIGatewayRequestAuthorizerEventV2, name: string): string
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
   try {
     // Bounded like every HTTP handler: a stalled storage denies in time instead of hanging.
-    const caller = await withDeadline(
-      REQUEST_DEADLINE_MS,
+    const caller = await withDeadline(REQUEST_DEADLINE_MS, () =>
       authenticate(getServices().verifier, header(event, 'x-api-appkey'), header(event, 'x-api-apptoken')),
     );
     return { isAuthorized: true, context: toAuthorizerContext(caller) };

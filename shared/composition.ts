@@ -44,6 +44,7 @@ import { TokenRenewal } from './use-cases/keys/renew-token';
 import { KeyQueries } from './use-cases/keys/read-keys';
 import { AuditQueries } from './use-cases/audit/list-audit';
 import { ShareLinkService } from './use-cases/shares/share-links';
+import { boundedWork } from './use-cases/request-budget';
 import { DynamoDbShares } from './adapters/dynamodb/dynamodb-shares';
 import { DynamoDbUnitOfWork } from './adapters/dynamodb/dynamodb-unit-of-work';
 import { DynamoDbAuditLog } from './adapters/dynamodb/dynamodb-audit-log';
@@ -140,7 +141,9 @@ export function createAdapters(config: Config): Adapters {
 }
 
 export function createServices(config: Config, adapters: Adapters = createAdapters(config)): Services {
-  const { keys, accounts, replays, work, auditLog, index, hasher, box, events, clock } = adapters;
+  const { keys, accounts, replays, auditLog, index, hasher, box, events, clock } = adapters;
+  // No commit starts for a request that was already answered (use-cases/request-budget.ts).
+  const work = boundedWork(adapters.work);
   const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
   const settings = new SettingsSource(accounts, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
   const verifier = new Verifier(keys, hasher, settings, clock, new VerificationCache(ttlMs));

@@ -4,11 +4,14 @@
 // is not cancelled: a write may still land, which is why API.md tells clients to retry a 503 on a
 // write with the same Idempotency-Key.
 import { UnavailableError } from '../domain/errors';
+import { withinBudget } from '../use-cases/request-budget';
 
 /** Under API.md's 5 s promise, with room for the response to travel. */
 export const REQUEST_DEADLINE_MS = 4_500;
 
-export async function withDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
+export async function withDeadline<T>(ms: number, start: () => Promise<T>): Promise<T> {
+  // The work knows its deadline too (request-budget.ts): after the answer it starts no new write.
+  const work = withinBudget(Date.now() + ms, start);
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new UnavailableError(1, 'RequestDeadline')), ms);

@@ -110,7 +110,7 @@ export function httpHandler<N extends HandlerName>(
   return async (event: APIGatewayProxyEventV2, context: Context): Promise<ApiResult> => {
     const startedAt = Date.now();
     try {
-      return await withDeadline(REQUEST_DEADLINE_MS, stack(event, context));
+      return await withDeadline(REQUEST_DEADLINE_MS, () => stack(event, context));
     } catch (error) {
       // Only the deadline reaches here: middy renders every other error as problem+json.
       const response = withSecurityHeaders(renderProblem(error));

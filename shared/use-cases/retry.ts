@@ -2,6 +2,7 @@
 // re-read and re-applied a few times (the transition re-checks its rules on the fresh state), then
 // the caller is told to retry itself.
 import { DomainError } from '../domain/errors';
+import { answeredAlready, budgetSpent } from './request-budget';
 
 export const WRITE_ATTEMPTS = 3;
 
@@ -22,6 +23,8 @@ export async function retryOnConflict<T>(
     } catch (error) {
       if (!retryable(error)) throw error;
       if (i >= WRITE_ATTEMPTS) throw conflict();
+      // The client already had its answer (503): re-applying now could overwrite a later change.
+      if (budgetSpent()) throw answeredAlready();
     }
   }
 }
