@@ -25,11 +25,17 @@ export function RolePicker({ roles, selected, onChange, error }: RolePickerProps
     (r) => selected.includes(r.id) && r.permissions.some((p) => MANAGEMENT.includes(p)),
   );
   return (
-    <fieldset class="role-picker" aria-describedby={`${id}-hint ${id}-warning`}>
+    <fieldset
+      class="role-picker"
+      aria-describedby={selected.length === 0 ? `${id}-hint ${id}-warning` : `${id}-warning`}
+    >
       <legend>{t.rolesLegend}</legend>
-      <p class="hint" id={`${id}-hint`}>
-        {t.rolesHint}
-      </p>
+      {/* "None is selected" is true only while nothing is ticked. */}
+      {selected.length === 0 && (
+        <p class="hint" id={`${id}-hint`} data-testid="roles-none-hint">
+          {t.rolesHint}
+        </p>
+      )}
       <p class="notice notice-info" id={`${id}-warning`}>
         {t.overPermissive}
       </p>

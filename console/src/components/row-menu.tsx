@@ -8,6 +8,8 @@ export interface MenuItem {
   label: string;
   onSelect: () => void;
   danger?: boolean;
+  /** Why the API would refuse this action: the item stays listed but disabled, with this reason. */
+  disabledReason?: string;
 }
 
 export interface RowMenuProps {
@@ -17,7 +19,7 @@ export interface RowMenuProps {
 
 export function RowMenu({ label, items }: RowMenuProps) {
   const [open, setOpen] = useState<false | 'first' | 'last'>(false);
-  const [position, setPosition] = useState({ top: 0, right: 0 });
+  const [position, setPosition] = useState({ top: 0, left: 0 });
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const menuId = useId();
@@ -28,7 +30,7 @@ export function RowMenu({ label, items }: RowMenuProps) {
   const show = (focus: 'first' | 'last'): void => {
     // Fixed positioning keeps the menu whole even in the last rows of a scrolled table.
     const rect = button.current?.getBoundingClientRect();
-    if (rect) setPosition({ top: rect.bottom + 4, right: Math.max(8, window.innerWidth - rect.right) });
+    if (rect) setPosition({ top: rect.bottom + 4, left: rect.left });
     setOpen(focus);
   };
 
@@ -37,12 +39,18 @@ export function RowMenu({ label, items }: RowMenuProps) {
     if (returnFocus) button.current?.focus();
   };
 
-  // Near the bottom of the window the menu opens upwards instead, so every item stays reachable.
+  // The menu is aligned to the button's right edge, shifted to stay inside the window (on a phone
+  // the button sits at the left); near the bottom of the window it opens upwards instead.
   useLayoutEffect(() => {
     const rect = button.current?.getBoundingClientRect();
-    const height = menu.current?.offsetHeight ?? 0;
-    if (!open || !rect || rect.bottom + 4 + height <= window.innerHeight - 8) return;
-    setPosition((p) => ({ ...p, top: Math.max(8, rect.top - 4 - height) }));
+    if (!open || !rect || !menu.current) return;
+    const width = menu.current.offsetWidth;
+    const height = menu.current.offsetHeight;
+    const maxLeft = Math.max(8, window.innerWidth - 8 - width);
+    const left = Math.min(maxLeft, Math.max(8, rect.right - width));
+    const below = rect.bottom + 4 + height <= window.innerHeight - 8;
+    const top = below ? rect.bottom + 4 : Math.max(8, rect.top - 4 - height);
+    setPosition({ top, left });
   }, [open]);
 
   useEffect(() => {
@@ -116,7 +124,7 @@ export function RowMenu({ label, items }: RowMenuProps) {
           role="menu"
           aria-label={label}
           class="menu"
-          style={{ top: `${position.top}px`, right: `${position.right}px` }}
+          style={{ top: `${position.top}px`, left: `${position.left}px` }}
           onKeyDown={onMenuKey}
         >
           {items.map((item) => (
@@ -127,9 +135,18 @@ export function RowMenu({ label, items }: RowMenuProps) {
                 tabIndex={-1}
                 class={item.danger ? 'menu-item danger' : 'menu-item'}
                 data-action={item.id}
-                onClick={() => select(item)}
+                aria-disabled={item.disabledReason ? 'true' : undefined}
+                aria-describedby={item.disabledReason ? `${menuId}-${item.id}-reason` : undefined}
+                title={item.disabledReason}
+                onClick={() => (item.disabledReason ? undefined : select(item))}
               >
                 {item.label}
+                {item.disabledReason && (
+                  // Visible, and the item's description (not part of its name) for screen readers.
+                  <span class="menu-reason" aria-hidden="true" id={`${menuId}-${item.id}-reason`}>
+                    {item.disabledReason}
+                  </span>
+                )}
               </button>
             </li>
           ))}

@@ -92,6 +92,9 @@ export const en = {
   menuUndoRenewal: 'Undo renewal',
   menuHistory: 'History',
   menuDelete: 'Delete key',
+  refusedOwnRenew: 'You cannot renew the key you are signed in with. Ask another key administrator.',
+  refusedOwnDelete: 'You cannot delete the key you are signed in with.',
+  refusedMorePrivileged: 'This key holds permissions your key does not have, so your key cannot change it.',
 
   generateTitle: 'Generate key',
   nameLabel: 'Name',

@@ -90,6 +90,10 @@ export const ptBR: Messages = {
   menuUndoRenewal: 'Desfazer renovação',
   menuHistory: 'Histórico',
   menuDelete: 'Excluir chave',
+  refusedOwnRenew:
+    'Não é possível renovar a chave com que você entrou. Peça a outro administrador de chaves.',
+  refusedOwnDelete: 'Não é possível excluir a chave com que você entrou.',
+  refusedMorePrivileged: 'Esta chave tem permissões que a sua não tem, então a sua chave não pode alterá-la.',
 
   generateTitle: 'Gerar chave',
   nameLabel: 'Nome',

@@ -15,6 +15,8 @@ import { TokenExpiries } from './token-expiries';
 export interface KeyRowProps {
   keyItem: Key;
   isOwnKey: boolean;
+  /** The key holds a management permission the signed-in key lacks: the API refuses any change. */
+  morePrivileged: boolean;
   now: number;
   error: ApiError | null;
   onOpen: (kind: KeyDialogKind, key: Key) => void;
@@ -28,6 +30,7 @@ export interface KeyRowProps {
 export function KeyRow({
   keyItem: key,
   isOwnKey,
+  morePrivileged,
   now,
   error,
   onOpen,
@@ -53,6 +56,13 @@ export function KeyRow({
     items.push({ id: 'revoke-link', label: t.share.menuRevoke, onSelect: () => onOpen('revoke-link', key) });
   if (onHistory) items.push({ id: 'history', label: t.menuHistory, onSelect: () => onHistory(key.appKey) });
   items.push({ id: 'delete', label: t.menuDelete, danger: true, onSelect: () => onOpen('delete', key) });
+  // Offered but disabled, with the reason, when the API would refuse it (API.md 1.1).
+  for (const item of items) {
+    if (item.id === 'history') continue;
+    if (morePrivileged) item.disabledReason = t.refusedMorePrivileged;
+    else if (isOwnKey && item.id === 'renew') item.disabledReason = t.refusedOwnRenew;
+    else if (isOwnKey && item.id === 'delete') item.disabledReason = t.refusedOwnDelete;
+  }
 
   return (
     <tr
@@ -72,10 +82,10 @@ export function KeyRow({
         {key.alert !== 'none' && <AlertBadge level={key.alert} />}
         <ProblemMessage error={error} />
       </th>
-      <td>
+      <td data-label={t.colTokenDuration}>
         <TokenExpiries keyItem={key} now={now} />
       </td>
-      <td>
+      <td data-label={t.colRoles}>
         {key.roles.length === 0 ? (
           <span class="muted">{t.noRoles}</span>
         ) : (
@@ -88,12 +98,12 @@ export function KeyRow({
           </ul>
         )}
       </td>
-      <td>
+      <td data-label={t.colCreated}>
         <time dateTime={key.createdAt} title={formatDateTime(key.createdAt, locale)}>
           {formatDate(key.createdAt, locale)}
         </time>
       </td>
-      <td>
+      <td data-label={t.colStatus}>
         <span class={`status status-${key.status}`}>{key.status === 'active' ? t.active : t.inactive}</span>
       </td>
       <td class="actions-cell">

@@ -3,7 +3,10 @@ import type { ApiError } from '../api/api-error';
 import type { Key, Role } from '../api/types';
 import type { KeyDialogKind } from '../dialogs/key-dialog-state';
 import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session-context';
 import { KeyRow } from './key-row';
+
+const MANAGEMENT = ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit', 'audit:view'];
 
 export interface KeysTableProps {
   keys: Key[];
@@ -19,6 +22,14 @@ export function KeysTable({ keys, ownKey, rowErrors, onOpen, onActivate, onHisto
   const { t } = useI18n();
   const roleName = (id: string): string => t.roles[id]?.name ?? roles.find((r) => r.id === id)?.name ?? id;
   const now = Date.now();
+  // API.md 1.1: a caller may change a key only if it holds every management permission that key holds.
+  const { identity } = useSession();
+  const morePrivileged = (key: Key): boolean =>
+    key.roles.some((id) =>
+      (roles.find((r) => r.id === id)?.permissions ?? []).some(
+        (p) => MANAGEMENT.includes(p) && !identity.permissions.includes(p),
+      ),
+    );
   return (
     <table class="keys-table" aria-labelledby="main-heading" data-testid="keys-table">
       <thead>
@@ -39,6 +50,7 @@ export function KeysTable({ keys, ownKey, rowErrors, onOpen, onActivate, onHisto
             key={key.appKey}
             keyItem={key}
             isOwnKey={key.appKey === ownKey}
+            morePrivileged={morePrivileged(key)}
             now={now}
             error={rowErrors[key.appKey] ?? null}
             onOpen={onOpen}
