@@ -199,6 +199,32 @@ describeInBrowser('console: layout and refused actions (issue 14)', () => {
     await page.context().close();
   });
 
+  test('Edit renames a key: an empty name is refused, a new one reaches the API', async () => {
+    const target = await harness.api.createKey(owner, ['orders-read'], 'Old name');
+    const page = await signedIn(owner, DESKTOP);
+    await row(page, target.appKey).waitFor();
+    await openMenu(page, target.appKey);
+    await page.locator('[role="menu"] [data-action="edit"]').click();
+    const form = dialog(page, 'edit-dialog');
+    const name = form.getByLabel('Name', { exact: true });
+    expect(await name.inputValue()).toBe('Old name');
+
+    await name.fill('   ');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('Enter a name for the key.').waitFor();
+
+    await name.fill('New name');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await row(page, target.appKey).getByText('New name').waitFor();
+    const stored = await harness.api.request('GET', `/v1/keys/${target.appKey}`, { as: owner });
+    expect({ name: stored.body.name, roles: stored.body.roles }).toEqual({
+      name: 'New name',
+      roles: ['orders-read'],
+    });
+    await page.context().close();
+  });
+
   test.each<[ConsoleLocale, RegExp, RegExp]>([
     ['en', /cannot renew the key you are signed in with/, /cannot delete the key you are signed in with/],
     ['pt-BR', /Não é possível renovar a chave com que você entrou/, /Não é possível excluir a chave/],

@@ -57,7 +57,7 @@ export class ApiClient {
   }
 
   /** Sends the version the operator saw, so a concurrent change is refused instead of overwritten. */
-  updateKey(key: Key, changes: { roles?: string[]; active?: boolean }): Promise<Key> {
+  updateKey(key: Key, changes: { name?: string; roles?: string[]; active?: boolean }): Promise<Key> {
     return this.call('PATCH', keyPath(key.appKey), changes, { 'if-match': `"${key.version}"` });
   }
 

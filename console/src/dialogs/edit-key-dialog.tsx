@@ -1,10 +1,11 @@
-// Edit: the key's roles and an Active checkbox. Sends only what changed, with If-Match, so a
+// Edit: the key's name, its roles and an Active checkbox. Sends only what changed, with If-Match, so a
 // concurrent edit by someone else is refused instead of silently overwritten.
 import { useState } from 'preact/hooks';
 import type { Key, Role } from '../api/types';
 import { ModalDialog } from '../components/modal-dialog';
 import { ProblemMessage } from '../components/problem-message';
 import { RolePicker } from '../components/role-picker';
+import { TextField } from '../components/text-field';
 import { useAction } from '../components/use-action';
 import { useI18n } from '../i18n/i18n';
 import { fieldError } from '../i18n/problem-text';
@@ -21,6 +22,8 @@ export interface EditKeyDialogProps {
 export function EditKeyDialog({ keyItem: key, roles, onUpdated, onClose }: EditKeyDialogProps) {
   const { t } = useI18n();
   const { api } = useSession();
+  const [name, setName] = useState(key.name);
+  const [nameMissing, setNameMissing] = useState(false);
   const [selected, setSelected] = useState<string[]>(key.roles);
   const [active, setActive] = useState(key.status === 'active');
   const action = useAction();
@@ -28,7 +31,10 @@ export function EditKeyDialog({ keyItem: key, roles, onUpdated, onClose }: EditK
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    const changes: { roles?: string[]; active?: boolean } = {};
+    const changes: { name?: string; roles?: string[]; active?: boolean } = {};
+    const trimmed = name.trim();
+    if (!trimmed) return setNameMissing(true);
+    if (trimmed !== key.name) changes.name = trimmed;
     if (selected.join() !== key.roles.join()) changes.roles = selected;
     if (active !== (key.status === 'active')) changes.active = active;
     if (Object.keys(changes).length === 0) return onClose();
@@ -58,6 +64,14 @@ export function EditKeyDialog({ keyItem: key, roles, onUpdated, onClose }: EditK
     >
       <form id={formId} onSubmit={(event) => void submit(event)} noValidate>
         <p class="mono">{key.appKey}</p>
+        <TextField
+          label={t.nameLabel}
+          name="name"
+          value={name}
+          required
+          error={nameMissing && !name.trim() ? t.nameRequired : fieldError(action.error, 'name')}
+          onInput={setName}
+        />
         <RolePicker
           roles={roles}
           selected={selected}
