@@ -10,7 +10,7 @@ import { describeInBrowser } from './support/browser';
 import { seriousViolations } from './support/axe';
 import { ConsoleHarness, type ConsoleLocale } from './support/console-harness';
 import { dialog, row } from './support/key-page';
-import { expectText, waitForValue } from './support/wait';
+import { expectText, waitForFocusIn, waitForValue } from './support/wait';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 /** Screenshots are written only when asked (UPDATE_SCREENSHOTS=1): `npm test` leaves the tree clean. */
@@ -82,6 +82,7 @@ describeInBrowser('console: accessibility and screenshots', () => {
     await dialog(page, 'token-dialog').waitFor();
     await check(page, 'token-shown-once', locale);
     // Escape asks "Did you copy it?" before a once-shown token is lost.
+    await waitForFocusIn(page, 'token-dialog');
     await page.keyboard.press('Escape');
     await dialog(page, 'token-dialog').getByTestId('confirm-close').locator('button.danger').click();
     await dialog(page, 'token-dialog').waitFor({ state: 'detached' });

@@ -9,7 +9,7 @@ import { seriousViolations } from './support/axe';
 import { describeInBrowser } from './support/browser';
 import { ConsoleHarness, type ConsoleLocale } from './support/console-harness';
 import { dialog, generateKeyWithLink, linkParts, row, rowAction } from './support/key-page';
-import { expectRows, expectText } from './support/wait';
+import { expectRows, expectText, waitForFocusIn } from './support/wait';
 
 interface SharePage {
   context: BrowserContext;
@@ -107,7 +107,10 @@ describeInBrowser('console: single-access share links', () => {
     // Escape, × and Done each ask first; "Go back" keeps the link on screen
     const question = shown.getByTestId('confirm-close');
     for (const close of [
-      () => page.keyboard.press('Escape'),
+      async () => {
+        await waitForFocusIn(page, 'link-dialog');
+        await page.keyboard.press('Escape');
+      },
       () => shown.getByRole('button', { name: 'Close', exact: true }).click(),
       () => shown.getByRole('button', { name: 'Done', exact: true }).click(),
     ]) {
@@ -137,6 +140,7 @@ describeInBrowser('console: single-access share links', () => {
     const shown = dialog(page, 'token-dialog');
     const appKey = await shown.getByTestId('revealed-key').inputValue();
 
+    await waitForFocusIn(page, 'token-dialog');
     await page.keyboard.press('Escape');
     await expectText(page, '[data-testid="confirm-close"]', 'The token is not shown again');
     await shown.getByRole('button', { name: 'Close without copying' }).click();
@@ -309,6 +313,7 @@ describeInBrowser('console: single-access share links', () => {
     const shown = dialog(pt, 'link-dialog');
     await expectText(pt, '[data-testid="link-dialog"] h2', 'Copie o link agora');
     const url = await shown.getByTestId('revealed-link').inputValue();
+    await waitForFocusIn(pt, 'link-dialog');
     await pt.keyboard.press('Escape');
     await expectText(pt, '[data-testid="confirm-close"]', 'Você copiou?');
     await shown.getByRole('button', { name: 'Voltar' }).click();
@@ -345,6 +350,7 @@ describeInBrowser('console: single-access share links', () => {
       await harness.signIn(operator, owner);
       const created = await generateKeyWithLink(operator, `Axe ${locale}`);
       findings[`${locale} link dialog`] = await seriousViolations(operator);
+      await waitForFocusIn(operator, 'link-dialog');
       await operator.keyboard.press('Escape');
       await dialog(operator, 'link-dialog').getByTestId('confirm-close').waitFor();
       findings[`${locale} did you copy it`] = await seriousViolations(operator);

@@ -35,3 +35,16 @@ export async function expectRowCount(page: Page, count: number): Promise<void> {
 export async function expectText(page: Page, selector: string, text: string): Promise<void> {
   await page.locator(selector, { hasText: text }).first().waitFor();
 }
+
+/**
+ * Waits until focus is inside the dialog with this test id. A dialog takes focus in the same
+ * effect that makes it modal and starts listening for Escape, so pressing Escape before that can
+ * reach nobody (seen under load in CI).
+ */
+export async function waitForFocusIn(page: Page, dialogTestId: string): Promise<void> {
+  await waitForValue<boolean>(
+    page,
+    `!!document.activeElement?.closest('[data-testid="${dialogTestId}"]')`,
+    (inside) => inside,
+  );
+}
