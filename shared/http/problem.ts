@@ -23,6 +23,7 @@ export const PROBLEMS: Record<ProblemCode | 'internal-error', { status: number; 
   conflict: { status: 409, title: 'Concurrent change' },
   'precondition-failed': { status: 412, title: 'Precondition failed' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
+  'export-too-large': { status: 413, title: 'Export too large' },
   'idempotency-mismatch': { status: 422, title: 'Idempotency key reused' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },
   'internal-error': { status: 500, title: 'Internal error' },

@@ -7,6 +7,7 @@ import { MAX_ROLES_PER_KEY, ROLE_ID_PATTERN } from '../domain/access';
 import { MAX_NAME_LENGTH } from '../domain/key';
 import { AUDIT_ACTIONS } from '../domain/audit';
 import { APP_KEY_PATTERN } from '../domain/ids';
+import { EXPORT_FORMATS } from '../domain/export/export-table';
 
 const Instant = z.iso.datetime({ precision: 3 }).meta({ description: 'ISO-8601 UTC with milliseconds' });
 /** Role ids, each at most once (uniqueItems in the document; duplicates named by index). */
@@ -100,6 +101,17 @@ export const ListKeysQuery = z.strictObject({
   alert: z.enum(ALERT_LEVELS).optional(),
   limit: Limit,
   cursor: z.string().max(200).optional(),
+});
+
+/** The list filters without paging: the export holds every match (API.md 1.1 "Export"). */
+export const ExportKeysQuery = z.strictObject({
+  format: z
+    .enum(EXPORT_FORMATS)
+    .default('csv')
+    .meta({ description: 'csv (RFC 4180, UTF-8 with BOM) or xlsx (sheets Keys and External)' }),
+  search: ListKeysQuery.shape.search,
+  status: ListKeysQuery.shape.status,
+  alert: ListKeysQuery.shape.alert,
 });
 
 export const ListAuditQuery = z.strictObject({
@@ -274,6 +286,7 @@ export const requestSchemas = {
   EmptyBody,
   OpenShareBody,
   ListKeysQuery,
+  ExportKeysQuery,
   ListAuditQuery,
   DeleteKeyQuery,
   NoQuery,
