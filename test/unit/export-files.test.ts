@@ -8,6 +8,7 @@ import { EXPORT_PAGE, KeyExport } from '../../shared/use-cases/keys/export-keys'
 import { SettingsSource } from '../../shared/use-cases/settings-source';
 import type { AccountRepository, KeyPage, KeyRepository } from '../../shared/ports';
 import { parseCsv } from '../helpers/spreadsheets';
+import { MAX_RESPONSE_BYTES, exportResponse, payloadBytes } from '../../shared/http/export-file';
 
 const T0 = Date.parse('2026-11-26T12:00:00.000Z');
 
@@ -120,4 +121,34 @@ describe('the row limit at its real value', () => {
 
     expect(file.table.keys).toHaveLength(5_001);
   });
+});
+
+describe('the response size limit (Lambda: 6 MB for the whole payload)', () => {
+  const table = {
+    keys: [['appKey', 'name'], ...Array.from({ length: 200 }, (_, i) => [`apk-${i}`, 'ação "quoted"'])],
+    external: [['appKey']],
+  };
+  const file = { fileName: 'api-keys-store-2026-11-26.csv', table };
+
+  it('is just under 6 MB', () => {
+    expect(MAX_RESPONSE_BYTES).toBeLessThan(6 * 1024 * 1024);
+    expect(MAX_RESPONSE_BYTES).toBeGreaterThan(6 * 1024 * 1024 - 64 * 1024);
+  });
+
+  it.each(['csv', 'xlsx'] as const)(
+    '%s: counts the payload as Lambda does and refuses one byte over',
+    async (format) => {
+      const response = await exportResponse(format, file);
+      const bytes = payloadBytes(response);
+      // JSON escapes (CSV) and base64 (XLSX) make the payload larger than the file itself.
+      const fileBytes =
+        format === 'csv' ? Buffer.byteLength(response.body!) : Buffer.from(response.body!, 'base64').length;
+      expect(bytes).toBeGreaterThan(fileBytes);
+
+      await expect(exportResponse(format, file, bytes)).resolves.toMatchObject({ statusCode: 200 });
+      await expect(exportResponse(format, file, bytes - 1)).rejects.toMatchObject({
+        code: 'export-too-large',
+      });
+    },
+  );
 });
