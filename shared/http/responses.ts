@@ -27,7 +27,10 @@ export const noContent = (): ApiResult => ({ statusCode: 204, headers: {} });
  * JSON, so raw bytes cannot travel).
  */
 export function attachment(fileName: string, contentType: string, body: string | Buffer): ApiResult {
-  const headers = { 'content-type': contentType, 'content-disposition': `attachment; filename="${fileName}"` };
+  const headers = {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${fileName}"`,
+  };
   return typeof body === 'string'
     ? { statusCode: 200, headers, body }
     : { statusCode: 200, headers, body: body.toString('base64'), isBase64Encoded: true };

@@ -67,8 +67,7 @@ export function unzip(zip: Buffer): Map<string, Buffer> {
     const commentLength = zip.readUInt16LE(at + 32);
     const localHeader = zip.readUInt32LE(at + 42);
     const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const dataAt =
-      localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
+    const dataAt = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
     const data = zip.subarray(dataAt, dataAt + compressedSize);
     if (method !== 0 && method !== 8) throw new Error(`${name}: compression method ${method}`);
     files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
@@ -89,7 +88,9 @@ const unescapeXml = (text: string): string =>
 
 /** The text of every `<t>` inside `xml` (rich text runs are concatenated, as a spreadsheet shows). */
 const textOf = (xml: string): string =>
-  [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)].map((m) => unescapeXml(m[1] ?? '')).join('');
+  [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)]
+    .map((m) => unescapeXml(m[1] ?? ''))
+    .join('');
 
 const columnIndex = (ref: string): number =>
   [.../^[A-Z]+/.exec(ref)![0]].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;

@@ -5,7 +5,7 @@ import { TestApi, type Credentials, type Reply } from '../helpers/api';
 import { parseCsv, readXlsx } from '../helpers/spreadsheets';
 import { KeyExport } from '../../shared/use-cases/keys/export-keys';
 import type { ExternalRow } from '../../shared/domain/export/export-table';
-import { DAY_MS, T0, expectFieldError, expectProblem, keyPath, listAll, issueKey } from './support';
+import { DAY_MS, expectFieldError, expectProblem, keyPath, listAll, issueKey } from './support';
 
 const KEY_HEADER = [
   'appKey',

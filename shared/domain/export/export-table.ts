@@ -79,9 +79,7 @@ export function keyRow(key: ApiKey, settings: Settings, nowMs: number): string[]
 }
 
 export const externalRow = (grant: ExternalRow): string[] =>
-  [grant.appKey, grant.owner, grant.roles.join(ROLE_SEPARATOR), grant.status, grant.addedAt].map(
-    neutralized,
-  );
+  [grant.appKey, grant.owner, grant.roles.join(ROLE_SEPARATOR), grant.status, grant.addedAt].map(neutralized);
 
 /** `api-keys-{account}-{YYYY-MM-DD}.{ext}`, the date in UTC like every timestamp of the API. */
 export const exportFileName = (account: string, nowMs: number, format: ExportFormat): string =>
