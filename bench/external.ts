@@ -15,7 +15,7 @@ import {
   countingAccounts,
   countingHasher,
   countingKeys,
-  noCosts,
+  noAccessCosts,
   readsOf,
 } from '../test/helpers/counting';
 import type { BenchServices } from './setup';
@@ -48,7 +48,7 @@ export async function measureExternalVerify(bench: BenchServices): Promise<Exter
 
   /** One verification with every cache empty: a fresh set of sources each time. */
   const cold = async (appKey: string, token: string, account?: string) => {
-    const costs = noCosts();
+    const costs = noAccessCosts();
     const access = countingAccess(services.access, costs);
     const identities = new Identities(
       new Verifier(

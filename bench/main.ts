@@ -19,6 +19,7 @@ import { measureListBySize, measureReindex } from './listing';
 import { measureHttp } from './http';
 import { measureScale } from './scan';
 import { measureBundles } from './bundles';
+import { measureExport, seedExportAccount } from './export';
 import { jsonLine, markdownReport, type Context, type Figures, type Meta } from './report';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -90,6 +91,10 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
   progress(`settings change over ${plan.reindexKeys} keys`);
   const reindex_ms = await measureReindex(warm, sized(accounts, plan.reindexKeys));
 
+  progress(`export of ${plan.exportKeys} keys as CSV and XLSX`);
+  const exportOwner = await seedExportAccount(warm, plan.exportKeys);
+  const exported = await measureExport(warm, exportOwner, plan.exportKeys, plan.exportRuns);
+
   progress('table growth and the expiry scan');
   const scale = await measureScale(world, plan, progress);
 
@@ -121,6 +126,7 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
     scan_examined: scale.scan_examined,
     scan_ms: scale.scan_ms,
     reindex_ms,
+    ...exported,
     bundle_kb: bundles.bundle_kb,
     bundle_kb_max: bundles.bundle_kb_max,
     init_ms_over_node: bundles.init_ms_over_node,

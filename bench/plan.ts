@@ -23,6 +23,9 @@ export interface Plan {
   initRuns: number;
   /** Audit entries in the accounts whose first audit page is timed (issue 11: 1,000 and 100,000). */
   auditSizes: number[];
+  /** Keys in the exported account (issue 14: the 10,000-row limit) and timed exports per format. */
+  exportKeys: number;
+  exportRuns: number;
 }
 
 export const FULL_PLAN: Plan = {
@@ -37,6 +40,8 @@ export const FULL_PLAN: Plan = {
   scanAccounts: 20,
   initRuns: 7,
   auditSizes: [1_000, 100_000],
+  exportKeys: 10_000,
+  exportRuns: 5,
 };
 
 export const QUICK_PLAN: Plan = {
@@ -51,4 +56,6 @@ export const QUICK_PLAN: Plan = {
   scanAccounts: 20,
   initRuns: 2,
   auditSizes: [100, 2_000],
+  exportKeys: 2_000,
+  exportRuns: 2,
 };

@@ -42,6 +42,7 @@ import { KeyCreation } from './use-cases/keys/create-key';
 import { KeyEditing } from './use-cases/keys/edit-key';
 import { TokenRenewal } from './use-cases/keys/renew-token';
 import { KeyQueries } from './use-cases/keys/read-keys';
+import { KeyExport } from './use-cases/keys/export-keys';
 import { AuditQueries } from './use-cases/audit/list-audit';
 import { ShareLinkService } from './use-cases/shares/share-links';
 import { boundedWork } from './use-cases/request-budget';
@@ -95,6 +96,7 @@ export interface Services extends Adapters {
   keyEditing: KeyEditing;
   renewal: TokenRenewal;
   keyQueries: KeyQueries;
+  keyExport: KeyExport;
   audit: AuditQueries;
   shareLinks: ShareLinkService;
   settingsService: SettingsService;
@@ -196,6 +198,13 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
       changes,
     ),
     keyQueries: new KeyQueries({ keys, settings, clock }),
+    keyExport: new KeyExport({
+      keys,
+      settings,
+      clock,
+      // wired to external grants: the External sheet stays empty until they are stored.
+      externalRows: async () => [],
+    }),
     shareLinks: new ShareLinkService({ shares: adapters.shares, work, clock, changes }),
     audit: new AuditQueries(auditLog, clock, config.AUDIT_RETENTION_DAYS),
     settingsService,

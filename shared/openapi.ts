@@ -6,6 +6,12 @@ import * as z from 'zod';
 import { routes, type RouteDefinition } from './routes';
 import { PROBLEM_BASE, PROBLEMS, routeProblems, type AnswerCode } from './http/problem';
 import { requestSchemas } from './http/schemas';
+import {
+  EXPORT_MEDIA_TYPES,
+  EXTERNAL_COLUMNS,
+  KEY_COLUMNS,
+  type ExportFormat,
+} from './domain/export/export-table';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const headerRef = (id: string) => ({ $ref: `#/components/headers/${id}` });
@@ -71,6 +77,32 @@ const GATEWAY_MESSAGE = {
   description: "API Gateway's own error body, not problem+json.",
 };
 
+/** A media type without parameters, as OpenAPI keys `content` (the charset is in the header). */
+const mediaTypeOf = (format: ExportFormat): string => EXPORT_MEDIA_TYPES[format].split(';')[0]!;
+
+/** The non-JSON bodies of downloads: what they hold, in words a client can act on. */
+const FILE_CONTENT: Record<ExportFormat, unknown> = {
+  csv: {
+    schema: {
+      type: 'string',
+      description:
+        'RFC 4180, UTF-8 with a byte-order mark, CRLF line ends. A header row, then one row per ' +
+        `key, columns ${KEY_COLUMNS.join(', ')}. Cells that start with =, +, -, @, tab or CR are ` +
+        "prefixed with ' (spreadsheet formula injection).",
+    },
+  },
+  xlsx: {
+    schema: {
+      type: 'string',
+      contentMediaType: EXPORT_MEDIA_TYPES.xlsx,
+      description:
+        `A workbook with sheets \`Keys\` (the CSV's columns) and \`External\` (${EXTERNAL_COLUMNS.join(', ')}), ` +
+        'cells prefixed as in the CSV. The function returns it base64-encoded (isBase64Encoded) and ' +
+        'API Gateway sends the binary file.',
+    },
+  },
+};
+
 /** Responses carrying one versioned object: its version is the ETag. */
 const KEY_RESPONSES = new Set(['Key', 'KeyWithToken', 'Role', 'ExternalKey']);
 /** Idempotent writes: they take an Idempotency-Key. */
@@ -129,7 +161,9 @@ function successResponse(route: RouteDefinition) {
   const content =
     route.success === 204
       ? undefined
-      : { 'application/json': { schema: route.response ? ref(route.response) : { type: 'object' } } };
+      : route.files
+        ? Object.fromEntries(route.files.map((f) => [mediaTypeOf(f), FILE_CONTENT[f]]))
+        : { 'application/json': { schema: route.response ? ref(route.response) : { type: 'object' } } };
   return {
     description: route.summary,
     ...(Object.keys(headers).length ? { headers } : {}),
@@ -228,7 +262,7 @@ function operation(route: RouteDefinition) {
   };
 }
 
-/** Only the headers some operation sends (Content-Disposition waits for the export route). */
+/** Only the headers some operation sends. */
 function usedHeaders(paths: unknown): Partial<typeof HEADERS> {
   const text = JSON.stringify(paths);
   return Object.fromEntries(

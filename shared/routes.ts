@@ -5,6 +5,7 @@
 import type { RequestSchemaName, ResponseSchemaName } from './http/schemas';
 import type { ManagementPermission } from './domain/access';
 import type { ProblemCode } from './domain/errors';
+import type { ExportFormat } from './domain/export/export-table';
 
 /**
  * - `key`: the handler authenticates X-API-AppKey/X-API-AppToken and checks `permission`.
@@ -49,6 +50,11 @@ export interface RouteDefinition {
   readonly rawBody?: RequestSchemaName;
   readonly query?: RequestSchemaName;
   readonly success: number;
+  /**
+   * A download instead of JSON: the file formats the success response may carry (the `format`
+   * query picks one), documented as their media types with a Content-Disposition header.
+   */
+  readonly files?: readonly ExportFormat[];
   readonly response?: ResponseSchemaName;
   readonly summary: string;
   /**
@@ -91,6 +97,20 @@ export const routes = [
     success: 200,
     response: 'KeyPage',
     summary: 'List and search keys, newest first',
+  },
+  {
+    // Before {appKey}: API Gateway prefers the literal segment, and so does the local matcher.
+    handler: 'export-keys',
+    method: 'GET',
+    path: '/v1/keys/export',
+    auth: 'key',
+    permission: 'keys:view',
+    access: 'read',
+    query: 'ExportKeysQuery',
+    success: 200,
+    files: ['csv', 'xlsx'],
+    summary: 'Export every key that passes the list filters as CSV or XLSX (at most 10,000)',
+    problems: ['export-too-large'],
   },
   {
     handler: 'get-key',

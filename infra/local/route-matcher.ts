@@ -18,7 +18,10 @@ const compiled: CompiledRoute[] = (routes as readonly RouteDefinition[])
       return '([^/]+)';
     });
     return { route, pattern: new RegExp(`^${pattern}$`), params };
-  });
+  })
+  // As API Gateway: a literal segment wins over a parameter (/v1/keys/export over /v1/keys/{appKey}),
+  // whatever the order of the route table. The sort is stable, so the table order breaks ties.
+  .sort((a, b) => a.params.length - b.params.length);
 
 const fallback = (routes as readonly RouteDefinition[]).find((r) => r.path === '$default')!;
 

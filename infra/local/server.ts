@@ -67,7 +67,8 @@ async function dispatch(req: IncomingMessage, body: Buffer): Promise<APIGatewayP
 }
 
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  const body = result.body ?? '';
+  // As API Gateway does: a base64 body (a binary download such as the XLSX export) goes out decoded.
+  const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
   // A known length, as API Gateway sends it: no chunked encoding, so head and body go out in one
   // write instead of a corked writev of four chunks (the top cost in a --cpu-prof under load).
   const headers: Record<string, string> = { 'content-length': String(Buffer.byteLength(body)) };

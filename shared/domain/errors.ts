@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'conflict'
   | 'precondition-failed'
   | 'payload-too-large'
+  | 'export-too-large'
   | 'idempotency-mismatch'
   | 'role-in-use'
   | 'role-predefined'

@@ -23,6 +23,7 @@ export const PROBLEMS: Record<ProblemCode | 'internal-error', { status: number; 
   conflict: { status: 409, title: 'Concurrent change' },
   'precondition-failed': { status: 412, title: 'Precondition failed' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
+  'export-too-large': { status: 413, title: 'Export too large' },
   'idempotency-mismatch': { status: 422, title: 'Idempotency key reused' },
   'role-in-use': { status: 409, title: 'Role in use' },
   'role-predefined': { status: 409, title: 'Predefined role' },

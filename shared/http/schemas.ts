@@ -19,6 +19,7 @@ import {
   RoleSchema,
   TargetAccount,
 } from './access-schemas';
+import { EXPORT_FORMATS } from '../domain/export/export-table';
 
 const Instant = z.iso.datetime({ precision: 3 }).meta({ description: 'ISO-8601 UTC with milliseconds' });
 /** Role ids, each at most once (uniqueItems in the document; duplicates named by index). */
@@ -118,6 +119,17 @@ export const ListKeysQuery = z.strictObject({
   alert: z.enum(ALERT_LEVELS).optional(),
   limit: Limit,
   cursor: z.string().max(200).optional(),
+});
+
+/** The list filters without paging: the export holds every match (API.md 1.1 "Export"). */
+export const ExportKeysQuery = z.strictObject({
+  format: z
+    .enum(EXPORT_FORMATS)
+    .default('csv')
+    .meta({ description: 'csv (RFC 4180, UTF-8 with BOM) or xlsx (sheets Keys and External)' }),
+  search: ListKeysQuery.shape.search,
+  status: ListKeysQuery.shape.status,
+  alert: ListKeysQuery.shape.alert,
 });
 
 export const ListAuditQuery = z.strictObject({
@@ -293,6 +305,7 @@ export const requestSchemas = {
   EmptyBody,
   OpenShareBody,
   ListKeysQuery,
+  ExportKeysQuery,
   ListAuditQuery,
   DeleteKeyQuery,
   NoQuery,

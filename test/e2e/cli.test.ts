@@ -15,6 +15,7 @@ import {
   type CommandResult,
   type LocalRuntime,
 } from './local-runtime';
+import { parseCsv, readXlsx } from '../helpers/spreadsheets';
 
 jest.setTimeout(180_000);
 
@@ -110,6 +111,31 @@ describe('apikeys, the operator CLI, against npm start', () => {
       type: 'https://apikeys.dev/problems/not-found',
       status: 404,
     });
+  });
+
+  it('keys export saves the file with --out, or writes its bytes to stdout with --out -', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apikeys-e2e-export-'));
+    try {
+      const file = join(dir, 'keys.xlsx');
+      const saved = await json(['keys', 'export', '--format', 'xlsx', '--status', 'active', '--out', file]);
+      const piped = await cli(['keys', 'export', '--search', rt.owner!.appKey, '--out', '-']);
+
+      expect(saved).toEqual({ file, format: 'xlsx', bytes: statSync(file).size });
+      const book = readXlsx(readFileSync(file));
+      expect(book.names).toEqual(['Keys', 'External']);
+      expect(book.sheets.get('Keys')!.map((row) => row[0])).toContain(rt.owner!.appKey);
+      expect(
+        book.sheets
+          .get('Keys')!
+          .slice(1)
+          .every((row) => row[3] === 'active'),
+      ).toBe(true);
+      expect(piped.code).toBe(0);
+      expect(piped.stdout.startsWith('\uFEFFappKey,name,roles,')).toBe(true);
+      expect(parseCsv(piped.stdout.slice(1)).map((row) => row[0])).toEqual(['appKey', rt.owner!.appKey]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints tables for people, and settings, roles, audit and verify', async () => {

@@ -19,6 +19,8 @@ export interface Reply<T = any> {
   headers: Headers;
   body: T;
   text: string;
+  /** The body as received, byte for byte (text() would drop a BOM; downloads may be binary). */
+  bytes: Buffer;
 }
 
 export class TestApi {
@@ -68,7 +70,8 @@ export class TestApi {
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(this.baseUrl + path, { method, headers, body });
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown = undefined;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -90,7 +93,7 @@ export class TestApi {
           `\nbody: ${text.slice(0, 500)}`,
       );
     }
-    return { status: response.status, headers: response.headers, body: parsed as T, text };
+    return { status: response.status, headers: response.headers, body: parsed as T, text, bytes };
   }
 }
 

@@ -12,7 +12,10 @@ export interface Costs {
   grantReads?: number;
 }
 
-export const noCosts = (): Costs => ({ keyReads: 0, accountReads: 0, macs: 0, catalogReads: 0, grantReads: 0 });
+export const noCosts = (): Costs => ({ keyReads: 0, accountReads: 0, macs: 0 });
+
+/** Costs that also count role catalog and grant reads from zero. */
+export const noAccessCosts = (): Required<Costs> => ({ ...noCosts(), catalogReads: 0, grantReads: 0 });
 
 /** Every storage read a cost record counts. */
 export const readsOf = (costs: Costs): number =>

@@ -1,5 +1,6 @@
 // The one suite that bundles for real: every function through NodejsFunction's esbuild, then each
 // bundle read back from the cloud assembly. Records the sizes in test-output/bundle-sizes.json.
+// Also checks that the XLSX writer is in the export function's bundle and in no other.
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../infra/repo-root';
@@ -15,6 +16,13 @@ const ESM_REQUIRE_BANNER =
  * client was bundled instead of left to the Lambda runtime's SDK.
  */
 const DYNAMODB_CLIENT_SOURCE_MARKER = 'DynamoDB_20120810';
+/**
+ * A content type only the XLSX writer (write-excel-file) writes into a workbook: present only in a
+ * bundle that carries the library. Our own code names the file's media type, never this part's.
+ */
+const XLSX_WRITER_MARKER = 'spreadsheetml.sheet.main+xml';
+/** The one function that writes XLSX; every other bundle stays as small as before the export. */
+const XLSX_HANDLER = 'export-keys';
 
 /** A function outside the route table, named by its role's description ("API key service: <handler>"). */
 function labelOf(id: string, role: unknown, resources: Record<string, { Properties?: any }>): string {
@@ -64,6 +72,13 @@ test('every function bundles to a small ESM file that leaves the AWS SDK to the 
     if (!/export\s*\{[^}]*\bhandler\b[^}]*\}/.test(code))
       problems.push(`${handler}: does not export handler`);
     if (bytes >= MAX_BUNDLE_BYTES) problems.push(`${handler}: ${bytes} bytes >= 1.5 MB`);
+    if (code.includes(XLSX_WRITER_MARKER) !== (handler === XLSX_HANDLER)) {
+      problems.push(
+        handler === XLSX_HANDLER
+          ? `${handler}: the XLSX writer is missing from the bundle (is the marker still right?)`
+          : `${handler}: bundles the XLSX writer, which only ${XLSX_HANDLER} needs`,
+      );
+    }
     if (code.includes(DYNAMODB_CLIENT_SOURCE_MARKER)) {
       problems.push(`${handler}: @aws-sdk/client-dynamodb is bundled instead of external`);
     }

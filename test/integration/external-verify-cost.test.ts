@@ -14,7 +14,7 @@ import {
   countingAccounts,
   countingHasher,
   countingKeys,
-  noCosts,
+  noAccessCosts,
   type Costs,
 } from '../helpers/counting';
 
@@ -53,7 +53,7 @@ describe('the cost of verifying an external key', () => {
   });
 
   async function coldVerification(key: { appKey: string; token: string }, account?: string): Promise<Costs> {
-    const costs = noCosts();
+    const costs = noAccessCosts();
     const access = countingAccess(services.access, costs);
     const identities = new Identities(
       new Verifier(
@@ -86,7 +86,7 @@ describe('the cost of verifying an external key', () => {
   });
 
   it('a warm container verifies an external key with no read at all', async () => {
-    const costs = noCosts();
+    const costs = noAccessCosts();
     const access = countingAccess(services.access, costs);
     const identities = new Identities(
       new Verifier(

@@ -40,6 +40,7 @@ const CONTRACT_ROLES: Record<string, string[]> = {
 const CONTRACT_PERMISSIONS: Record<string, string | undefined> = {
   'POST /v1/keys': 'keys:edit',
   'GET /v1/keys': 'keys:view',
+  'GET /v1/keys/export': 'keys:view',
   'GET /v1/keys/{appKey}': 'keys:view',
   'PATCH /v1/keys/{appKey}': 'keys:edit',
   'POST /v1/keys/{appKey}/activate': 'keys:edit',

@@ -25,6 +25,7 @@ export const PROBLEM_STATUS = {
   conflict: 409,
   'precondition-failed': 412,
   'payload-too-large': 413,
+  'export-too-large': 413,
   'idempotency-mismatch': 422,
   'role-in-use': 409,
   'role-predefined': 409,

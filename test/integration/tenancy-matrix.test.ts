@@ -4,6 +4,7 @@
 import { TestApi, type Credentials } from '../helpers/api';
 import { routes, type RouteDefinition } from '../../shared/routes';
 import { absentAppKey, expectProblem, getKey, keyPath, listAll, verify, issueKey } from './support';
+import { readXlsx } from '../helpers/spreadsheets';
 
 const all = routes as readonly RouteDefinition[];
 const grantRoutes = all.filter((r) => r.path.startsWith('/v1/external-keys/{appKey}'));
@@ -187,6 +188,28 @@ describe('tenancy matrix', () => {
     expect(byName).toEqual([]);
     expect(byAppKey).toEqual([]);
     expect(byAccount).toEqual([]);
+  });
+
+  it("the export (CSV and XLSX, any filter) never holds another account's keys", async () => {
+    const foreign = await issueKey(api, theirs, [], 'Zebra exported');
+    const own = await issueKey(api, mine, [], 'Own exported');
+
+    for (const query of [
+      'format=csv',
+      'format=xlsx',
+      'search=zebra',
+      `search=${foreign.appKey}`,
+      'search=tenantb',
+    ]) {
+      const reply = await api.request('GET', `/v1/keys/export?${query}`, { as: mine });
+      // Both formats carry the appKeys as UTF-8 text (the XLSX inside its deflated XML, so unzip it).
+      const text = query === 'format=xlsx' ? JSON.stringify([...readXlsx(reply.bytes).sheets]) : reply.text;
+
+      expect(reply.status).toBe(200);
+      expect(text).not.toContain(foreign.appKey);
+      expect(text).not.toContain('apk-tenantb-');
+      if (!query.startsWith('search')) expect(text).toContain(own.appKey);
+    }
   });
 
   it("another account's cursor only moves within one's own account", async () => {

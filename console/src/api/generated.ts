@@ -278,6 +278,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/keys/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export every key that passes the list filters as CSV or XLSX (at most 10,000)
+     * @description Needs the `keys:view` permission.
+     */
+    get: operations['exportKeys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/leaks': {
     parameters: {
       query?: never;
@@ -796,6 +816,8 @@ export interface components {
   parameters: never;
   requestBodies: never;
   headers: {
+    /** @description attachment; filename="..." */
+    ContentDisposition: string;
     /** @description The version of the key in the body, for `If-Match`. */
     ETag: string;
     /** @description The path of the created resource. */
@@ -3040,6 +3062,118 @@ export interface operations {
             status?: 413;
             /** @enum {unknown} */
             type?: 'https://apikeys.dev/problems/payload-too-large';
+          };
+        };
+      };
+      /** @description `internal-error`: Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 500;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/internal-error';
+          };
+        };
+      };
+      /** @description `service-unavailable`: Service unavailable */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 503;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/service-unavailable';
+          };
+        };
+      };
+    };
+  };
+  exportKeys: {
+    parameters: {
+      query?: {
+        alert?: 'none' | 'expiring' | 'expired' | 'expired-critical';
+        format?: 'csv' | 'xlsx';
+        search?: string;
+        status?: 'active' | 'inactive';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Export every key that passes the list filters as CSV or XLSX (at most 10,000) */
+      200: {
+        headers: {
+          'Content-Disposition': components['headers']['ContentDisposition'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /** @description `validation-error`: The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 400;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/validation-error';
+          };
+        };
+      };
+      /** @description `unauthorized`: Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 401;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 403;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `export-too-large`: Export too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 413;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/export-too-large';
           };
         };
       };

@@ -31,7 +31,9 @@ export function apiClient(profile: Pick<Profile, 'url'> & Partial<Profile>): Api
         );
       }
       const type = response.headers.get('content-type') ?? '';
-      if (response.ok && response.status !== 204 && !/json/.test(type))
+      // A download (the export) announces itself as an attachment; any other success must be JSON.
+      const download = /^attachment/.test(response.headers.get('content-disposition') ?? '');
+      if (response.ok && response.status !== 204 && !download && !/json/.test(type))
         throw new CliError(
           `${profile.url} is not an API key service (it answered ${type || 'no content type'}).`,
           EXIT.unavailable,

@@ -2,17 +2,30 @@
 import type { Alert } from '../../domain/expiry';
 import { alertOfKey, keyView, type ApiKey, type KeyView } from '../../domain/key';
 import type { Clock, KeyRepository } from '../../ports';
+import type { Settings } from '../../domain/settings';
 import type { Caller } from '../caller';
 import type { SettingsSource } from '../settings-source';
 import { loadKey } from './key-access';
 import { folded, matchesSearch } from '../../domain/search';
 
-export interface ListQuery {
+export interface KeyFilters {
   search?: string;
   status?: 'active' | 'inactive';
   alert?: Alert;
+}
+
+export interface ListQuery extends KeyFilters {
   limit: number;
   after: string | null;
+}
+
+/** The list filters as one predicate, shared by the list and the export so they always agree. */
+export function keyFilter(filters: KeyFilters, settings: Settings, nowMs: number): (key: ApiKey) => boolean {
+  const needle = filters.search === undefined ? undefined : folded(filters.search);
+  return (key) =>
+    (!needle || matchesSearch(needle, key.name, key.appKey)) &&
+    (!filters.status || key.status === filters.status) &&
+    (!filters.alert || alertOfKey(key, settings, nowMs) === filters.alert);
 }
 
 /** How many items one list request may read when a filter is selective. */
@@ -29,11 +42,7 @@ export class KeyQueries {
   async list(caller: Caller, query: ListQuery): Promise<{ items: KeyView[]; next: string | null }> {
     const settings = await this.deps.settings.get(caller.account);
     const now = this.deps.clock.now();
-    const needle = query.search === undefined ? undefined : folded(query.search);
-    const accept = (key: ApiKey): boolean =>
-      (!needle || matchesSearch(needle, key.name, key.appKey)) &&
-      (!query.status || key.status === query.status) &&
-      (!query.alert || alertOfKey(key, settings, now) === query.alert);
+    const accept = keyFilter(query, settings, now);
     const page = await this.deps.keys.listKeys(caller.account, {
       limit: query.limit,
       after: query.after,

@@ -1,9 +1,10 @@
-// apikeys keys list|get|create|edit|activate|deactivate|renew|finish-renewal|undo-renewal|delete
+// apikeys keys list|export|get|create|edit|activate|deactivate|renew|finish-renewal|undo-renewal|delete
 import { Command, Option } from 'commander';
 import { answer, type Key } from '../api';
 import { confirm } from '../confirm';
 import { clientFor, globals } from '../context';
 import { colour, printFields, printJson, printTable } from '../output';
+import { exportCommand } from './export';
 
 const STATUS_STYLE = { active: 'green', inactive: 'yellow' } as const;
 const ALERT_STYLE = { none: 'reset', expiring: 'yellow', expired: 'red', 'expired-critical': 'red' } as const;
@@ -56,6 +57,8 @@ export function keysCommand(): Command {
       printTable(page.items.map(keyRow), ['appKey', 'name', 'status', 'roles', 'alert', 'expires']);
       if (page.nextCursor) process.stdout.write(`more: --cursor ${page.nextCursor}\n`);
     });
+
+  keys.addCommand(exportCommand());
 
   keys
     .command('get <appKey>')
