@@ -202,8 +202,11 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
       keys,
       settings,
       clock,
-      // wired to external grants: the External sheet stays empty until they are stored.
-      externalRows: async () => [],
+      // The External sheet: every grant of the account (at most 1,000), newest first.
+      externalRows: async (account) =>
+        (await adapters.access.listGrants(account))
+          .sort((a, b) => (a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0))
+          .map(({ appKey, owner, roles, status, addedAt }) => ({ appKey, owner, roles, status, addedAt })),
     }),
     shareLinks: new ShareLinkService({ shares: adapters.shares, work, clock, changes }),
     audit: new AuditQueries(auditLog, clock, config.AUDIT_RETENTION_DAYS),

@@ -292,6 +292,41 @@ describe('GET /v1/keys/export', () => {
     });
   });
 
+  describe('External sheet from the stored grants', () => {
+    it("holds the account's real grants, newest first, and only them", async () => {
+      const partnerKeys = ['apk-partnerone-01ARZ3NDEKTSV4RRFFQ69G5FAV', 'apk-partnertwo-01ARZ3NDEKTSV4RRFFQ69G5FAW'];
+      for (const appKey of partnerKeys) {
+        const added = await api.request('POST', '/v1/external-keys', {
+          as: owner,
+          body: { appKey, roles: ['catalog-read'] },
+        });
+        expect(added.status).toBe(201);
+        api.services.clock.advanceMs(1000);
+      }
+      const other = await api.bootstrap('exportother');
+      expect(
+        (
+          await api.request('POST', '/v1/external-keys', {
+            as: other,
+            body: { appKey: 'apk-partnerthree-01ARZ3NDEKTSV4RRFFQ69G5FAX', roles: [] },
+          })
+        ).status,
+      ).toBe(201);
+      try {
+        const book = readXlsx((await exportOf('format=xlsx')).bytes);
+        const rows = book.sheets.get('External')!;
+        expect(rows[0]).toEqual(EXTERNAL_HEADER);
+        expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+          [partnerKeys[1], 'partnertwo', 'catalog-read', 'active'],
+          [partnerKeys[0], 'partnerone', 'catalog-read', 'active'],
+        ]);
+      } finally {
+        for (const appKey of partnerKeys)
+          await api.request('DELETE', `/v1/external-keys/${appKey}?confirm=true`, { as: owner });
+      }
+    });
+  });
+
   describe('size limit', () => {
     const withLimit = async <T>(maxRows: number, run: () => Promise<T>): Promise<T> => {
       const original = api.services.keyExport;
