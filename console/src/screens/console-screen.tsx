@@ -23,9 +23,10 @@ export function ConsoleScreen() {
 
   const tabs: TabDefinition<Section>[] = [
     { id: 'keys', label: t.keysTab },
-    // "External keys" and "Roles" (issue 13), defined with their panel in access-sections.tsx.
-    ...accessTabs,
     { id: 'settings', label: t.settingsTab },
+    // "External keys" and "Roles" (issue 13), defined with their panel in access-sections.tsx;
+    // after Settings so the existing tabs keep their places (and their arrow-key neighbours).
+    ...accessTabs,
   ];
   if (canViewAudit) tabs.push({ id: 'activity', label: t.activityTab });
 
