@@ -393,6 +393,38 @@ describeInBrowser('console: roles (issue 13)', () => {
     await page.context().close();
   });
 
+  test('the 101st custom role is refused with the limit in plain words (409 limit-exceeded)', async () => {
+    // Arrange: an account of its own already holding the 100 custom roles API.md allows
+    const limited = await harness.api.bootstrap('rolelimit');
+    for (let i = 0; i < 100; i++) {
+      const reply = await harness.api.request('POST', '/v1/roles', {
+        as: limited,
+        body: {
+          id: `role-${String(i).padStart(3, '0')}`,
+          name: `Role ${i}`,
+          description: '',
+          permissions: ['x:y'],
+        },
+      });
+      expect(reply.status).toBe(201);
+    }
+    const page = await openRoles(limited);
+    await roleRow(page, 'role-099').waitFor();
+    await page.getByTestId('create-role').click();
+    await waitForFocusIn(page, 'role-dialog');
+
+    // Act
+    await submitNewRole(page, { id: 'one-more', name: 'One more', permissions: 'x:y' });
+
+    // Assert
+    const refusal = dialog(page, 'role-dialog').locator('[role="alert"][data-problem="limit-exceeded"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(
+      'This account already has 100 custom roles, the most allowed.',
+    );
+    await page.context().close();
+  });
+
   test('a key without roles:edit sees every role, read-only, and is told why', async () => {
     // Arrange + Act
     const page = await openRoles(viewer);
