@@ -1,7 +1,7 @@
 // Add an external key (its appKey and the roles granted), or edit the roles of one already added.
 // The picker offers only roles without management permissions: the API refuses the others for keys
 // of other accounts. Editing sends If-Match, so a change made elsewhere is refused, not overwritten.
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { ExternalKey } from '../api/access-types';
 import type { Role } from '../api/types';
 import { AccessProblem } from '../access/access-problem';
@@ -14,7 +14,6 @@ import { useAction } from '../components/use-action';
 import { useAccessMessages } from '../i18n/access-messages';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session-context';
-import { useId } from 'preact/hooks';
 
 const APP_KEY_PATTERN = /^apk-([a-z][a-z0-9]{2,29})-[0-9A-HJKMNP-TV-Z]{26}$/;
 
