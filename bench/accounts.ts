@@ -42,4 +42,4 @@ export async function createSizedAccounts(
 }
 
 export const callerOf = (bench: BenchServices, owner: Credentials): Promise<Caller> =>
-  authenticate(bench.services.verifier, owner.appKey, owner.token);
+  authenticate(bench.services.identities, owner.appKey, owner.token);

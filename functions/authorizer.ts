@@ -22,7 +22,13 @@ export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promis
   try {
     // Bounded like every HTTP handler: a stalled storage denies in time instead of hanging.
     const caller = await withDeadline(REQUEST_DEADLINE_MS, () =>
-      authenticate(getServices().verifier, header(event, 'x-api-appkey'), header(event, 'x-api-apptoken')),
+      authenticate(
+        getServices().identities,
+        header(event, 'x-api-appkey'),
+        header(event, 'x-api-apptoken'),
+        // API.md 1.1: an external key names the account it acts in; absent means its own.
+        header(event, 'x-api-account'),
+      ),
     );
     return { isAuthorized: true, context: toAuthorizerContext(caller) };
   } catch (error) {

@@ -7,5 +7,11 @@ import { callerFromAuthorizerContext } from '../shared/http/authorizer-context';
 export const handler = httpHandler('whoami', async ({ event }) => {
   const caller = callerFromAuthorizerContext(event);
   if (!caller) throw unauthorized();
-  return ok(caller);
+  return ok({
+    account: caller.account,
+    owner: caller.owner ?? caller.account,
+    appKey: caller.appKey,
+    roles: caller.roles,
+    permissions: caller.permissions,
+  });
 });

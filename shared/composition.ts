@@ -56,6 +56,13 @@ import { DynamoDbTokenLookup } from './adapters/dynamodb/dynamodb-token-lookup';
 import { LeakReports } from './use-cases/leaks/report-leaks';
 import { LeakNotices } from './use-cases/leaks/leak-notices';
 import { ReporterSignatures } from './use-cases/leaks/reporter-signatures';
+import type { GrantStore, RoleStore } from './ports/roles';
+import { DynamoDbAccess } from './adapters/dynamodb/dynamodb-access';
+import { RoleSource } from './use-cases/roles/role-source';
+import { RoleService } from './use-cases/roles/manage-roles';
+import { GrantSource } from './use-cases/external/grant-source';
+import { ExternalKeys } from './use-cases/external/external-keys';
+import { Identities } from './use-cases/identify';
 
 export interface Adapters {
   keys: KeyRepository;
@@ -65,6 +72,8 @@ export interface Adapters {
   work: UnitOfWork;
   auditLog: AuditLog;
   tokenLookup: TokenLookup;
+  /** The account's custom roles and external grants. */
+  access: RoleStore & GrantStore;
   index: ExpiryIndex & JobStore;
   hasher: TokenHasher;
   box: SecretBox;
@@ -75,7 +84,13 @@ export interface Adapters {
 export interface Services extends Adapters {
   config: Config;
   settings: SettingsSource;
+  roles: RoleSource;
+  grantSource: GrantSource;
   verifier: Verifier;
+  /** Verification with permissions, in the key's own account or as an external key. */
+  identities: Identities;
+  roleService: RoleService;
+  externalKeys: ExternalKeys;
   keyCreation: KeyCreation;
   keyEditing: KeyEditing;
   renewal: TokenRenewal;
@@ -94,7 +109,7 @@ export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
 
 export type StorageAdapters = Pick<
   Adapters,
-  'keys' | 'shares' | 'accounts' | 'replays' | 'work' | 'auditLog' | 'index' | 'tokenLookup'
+  'keys' | 'shares' | 'accounts' | 'replays' | 'work' | 'auditLog' | 'index' | 'tokenLookup' | 'access'
 >;
 
 /** The adapters of the one DynamoDB table, on a client the caller made (tests and bench make theirs). */
@@ -110,6 +125,7 @@ export function storageAdapters(
     work: new DynamoDbUnitOfWork(db, config.TABLE_NAME, config.AUDIT_RETENTION_DAYS),
     auditLog: new DynamoDbAuditLog(db, config.TABLE_NAME),
     tokenLookup: new DynamoDbTokenLookup(db, config.TABLE_NAME),
+    access: new DynamoDbAccess(db, config.TABLE_NAME),
     index: new DynamoDbExpiryIndex(db, config.TABLE_NAME, config.AUDIT_RETENTION_DAYS),
   };
 }
@@ -147,19 +163,29 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
   const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
   const settings = new SettingsSource(accounts, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
   const verifier = new Verifier(keys, hasher, settings, clock, new VerificationCache(ttlMs));
+  // Role definitions are cached like settings; grants like verifications (deactivating a grant
+  // reaches other containers within the same TTL as deactivating a key).
+  const roles = new RoleSource(adapters.access, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
+  const grantSource = new GrantSource(adapters.access, clock, ttlMs);
   const idempotency = new Idempotency(replays, box, clock);
-  const changeDeps = { keys, work, settings, verifier, clock };
+  const changeDeps = { keys, work, settings, roles, verifier, clock };
   const changes = new KeyChanges(changeDeps);
   const settingsService = new SettingsService(keys, work, index, events, settings, verifier, clock);
   return {
     ...adapters,
     config,
     settings,
+    roles,
+    grantSource,
     verifier,
+    identities: new Identities(verifier, roles, grantSource),
+    roleService: new RoleService({ roles, work, clock }),
+    externalKeys: new ExternalKeys({ grants: adapters.access, roles, grantSource, work, clock }),
     keyCreation: new KeyCreation({
       work,
       hasher,
       settings,
+      roles,
       idempotency,
       clock,
       publicUrl: () => config.PUBLIC_URL,

@@ -71,7 +71,8 @@ const GATEWAY_MESSAGE = {
   description: "API Gateway's own error body, not problem+json.",
 };
 
-const KEY_RESPONSES = new Set(['Key', 'KeyWithToken']);
+/** Responses carrying one versioned object: its version is the ETag. */
+const KEY_RESPONSES = new Set(['Key', 'KeyWithToken', 'Role', 'ExternalKey']);
 /** Idempotent writes: they take an Idempotency-Key. */
 const isIdempotent = (route: RouteDefinition) =>
   !!route.sealsSecrets || !!route.problems?.includes('idempotency-mismatch');
@@ -86,7 +87,9 @@ function parameters(route: RouteDefinition): unknown[] {
       schema:
         name === 'appKey'
           ? { type: 'string', pattern: '^apk-[a-z][a-z0-9]{2,29}-[0-9A-HJKMNP-TV-Z]{26}$' }
-          : { type: 'string' },
+          : name === 'roleId'
+            ? { type: 'string', pattern: '^[a-z][a-z0-9-]{1,39}$' }
+            : { type: 'string' },
     });
   }
   if (route.query) {

@@ -14,6 +14,9 @@ export type ProblemCode =
   | 'precondition-failed'
   | 'payload-too-large'
   | 'idempotency-mismatch'
+  | 'role-in-use'
+  | 'role-predefined'
+  | 'limit-exceeded'
   | 'service-unavailable';
 
 export interface FieldError {

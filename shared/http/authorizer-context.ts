@@ -3,10 +3,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Caller } from '../use-cases/caller';
 
-export type AuthorizerContext = Record<'account' | 'appKey' | 'roles' | 'permissions', string>;
+export type AuthorizerContext = Record<'account' | 'owner' | 'appKey' | 'roles' | 'permissions', string>;
 
 export const toAuthorizerContext = (caller: Caller): AuthorizerContext => ({
   account: caller.account,
+  owner: caller.owner ?? caller.account,
   appKey: caller.appKey,
   roles: caller.roles.join(','),
   permissions: caller.permissions.join(','),
@@ -20,6 +21,7 @@ export function callerFromAuthorizerContext(event: APIGatewayProxyEventV2): Call
   if (!context?.account || !context.appKey) return null;
   return {
     account: context.account,
+    owner: context.owner ?? context.account,
     appKey: context.appKey,
     roles: split(context.roles),
     permissions: split(context.permissions),

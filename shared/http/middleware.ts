@@ -7,7 +7,8 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { forbidden, notFound } from '../domain/errors';
+import { DomainError, forbidden, notFound } from '../domain/errors';
+import { ROLE_ID_PATTERN } from '../domain/roles';
 import { parseAppKey } from '../domain/ids';
 import { getServices, type Services } from '../composition';
 import { logger } from '../logger';
@@ -35,6 +36,8 @@ export interface ApiRequest<N extends HandlerName> {
   query: QueryOf<N>;
   /** The {appKey} path parameter, checked for shape (a malformed one is a 404). */
   appKey: string;
+  /** The {roleId} path parameter, checked for shape (a malformed one is a 404). */
+  roleId: string;
   caller: CallerOf<N>;
   /** Where the request came from, for the audit log of public routes (callers carry their own). */
   origin: RequestOrigin;
@@ -45,6 +48,7 @@ interface Parsed {
   body: unknown;
   query: unknown;
   appKey: string;
+  roleId: string;
   caller: Caller | null;
   startedAt: number;
 }
@@ -70,7 +74,7 @@ export function httpHandler<N extends HandlerName>(
         if (route.auth === 'key') {
           const headers = event.headers ?? {};
           api.caller = {
-            ...(await authenticate(services.verifier, headers['x-api-appkey'], headers['x-api-apptoken'])),
+            ...(await authenticate(services.identities, headers['x-api-appkey'], headers['x-api-apptoken'])),
             origin: originOf(event),
           };
           if (route.permission && !api.caller.permissions.includes(route.permission)) {
@@ -88,6 +92,11 @@ export function httpHandler<N extends HandlerName>(
           if (!parseAppKey(appKey)) throw notFound();
           api.appKey = appKey;
         }
+        const roleId = event.pathParameters?.roleId;
+        if (roleId !== undefined) {
+          if (!ROLE_ID_PATTERN.test(roleId)) throw new DomainError('not-found', 'No such role in this account.');
+          api.roleId = roleId;
+        }
         if (route.body) {
           const raw = readJsonBody(event.body, event.isBase64Encoded, services.config.MAX_BODY_BYTES);
           api.body = parseWith(requestSchemas[route.body], raw, 'body');
@@ -102,6 +111,7 @@ export function httpHandler<N extends HandlerName>(
         body: api.body as BodyOf<N>,
         query: api.query as QueryOf<N>,
         appKey: api.appKey,
+        roleId: api.roleId,
         caller: api.caller as CallerOf<N>,
         origin: originOf(event),
         services: getServices(),
@@ -141,6 +151,7 @@ async function startLog(request: MiddyRequest): Promise<void> {
     body: undefined,
     query: undefined,
     appKey: '',
+    roleId: '',
     caller: null,
     startedAt: Date.now(),
   };

@@ -24,6 +24,9 @@ export const PROBLEMS: Record<ProblemCode | 'internal-error', { status: number; 
   'precondition-failed': { status: 412, title: 'Precondition failed' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'idempotency-mismatch': { status: 422, title: 'Idempotency key reused' },
+  'role-in-use': { status: 409, title: 'Role in use' },
+  'role-predefined': { status: 409, title: 'Predefined role' },
+  'limit-exceeded': { status: 409, title: 'Limit exceeded' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },
   'internal-error': { status: 500, title: 'Internal error' },
 };

@@ -7,6 +7,18 @@ import { MAX_ROLES_PER_KEY, ROLE_ID_PATTERN } from '../domain/access';
 import { MAX_NAME_LENGTH } from '../domain/key';
 import { AUDIT_ACTIONS } from '../domain/audit';
 import { APP_KEY_PATTERN } from '../domain/ids';
+import {
+  AddExternalKeyBody,
+  CreateRoleBody,
+  ExternalKeyPageSchema,
+  ExternalKeySchema,
+  ListExternalKeysQuery,
+  PatchExternalKeyBody,
+  ReplaceRoleBody,
+  RoleListSchema,
+  RoleSchema,
+  TargetAccount,
+} from './access-schemas';
 
 const Instant = z.iso.datetime({ precision: 3 }).meta({ description: 'ISO-8601 UTC with milliseconds' });
 /** Role ids, each at most once (uniqueItems in the document; duplicates named by index). */
@@ -69,7 +81,13 @@ export const SettingsBody = z
   .meta({ id: 'SettingsRequest' });
 
 export const VerifyBody = z
-  .strictObject({ appKey: z.string().max(200), appToken: z.string().max(200) })
+  .strictObject({
+    appKey: z.string().max(200),
+    appToken: z.string().max(200),
+    account: TargetAccount.optional().meta({
+      description: 'Verify as an external key of this account (absent: the key\'s own account)',
+    }),
+  })
   .meta({ id: 'VerifyRequest' });
 
 export const EmptyBody = z.strictObject({});
@@ -184,29 +202,30 @@ export const SettingsSchema = z
   })
   .meta({ id: 'Settings' });
 
-export const RoleSchema = z
-  .object({ id: z.string(), name: z.string(), description: z.string(), permissions: z.array(z.string()) })
-  .meta({ id: 'Role' });
-export const RoleListSchema = z.object({ items: z.array(RoleSchema) }).meta({ id: 'RoleList' });
 
 export const VerifyResultSchema = z
   .union([
     z.object({
       valid: z.literal(true),
       account: z.string(),
+      owner: z.string().meta({ description: "The key's own account" }),
       appKey: z.string(),
       name: z.string(),
       roles: z.array(z.string()),
       permissions: z.array(z.string()),
       tokenExpiresAt: Instant,
     }),
-    z.object({ valid: z.literal(false), reason: z.enum(['invalid', 'inactive', 'expired']) }),
+    z.object({
+      valid: z.literal(false),
+      reason: z.enum(['invalid', 'inactive', 'expired', 'not-granted']),
+    }),
   ])
   .meta({ id: 'VerifyResult' });
 
 export const WhoAmISchema = z
   .object({
     account: z.string(),
+    owner: z.string().meta({ description: "The key's own account (differs for an external key)" }),
     appKey: z.string(),
     roles: z.array(z.string()),
     permissions: z.array(z.string()),
@@ -278,6 +297,11 @@ export const requestSchemas = {
   DeleteKeyQuery,
   NoQuery,
   LeakReportBody,
+  CreateRoleBody,
+  ReplaceRoleBody,
+  AddExternalKeyBody,
+  PatchExternalKeyBody,
+  ListExternalKeysQuery,
 } as const;
 export type RequestSchemaName = keyof typeof requestSchemas;
 
@@ -294,5 +318,8 @@ export const responseSchemas = {
   OpenedShare: OpenedShareSchema,
   Health: HealthSchema,
   LeakReportResult: LeakReportResultSchema,
+  Role: RoleSchema,
+  ExternalKey: ExternalKeySchema,
+  ExternalKeyPage: ExternalKeyPageSchema,
 } as const;
 export type ResponseSchemaName = keyof typeof responseSchemas;

@@ -8,6 +8,8 @@ import type { Settings } from '../domain/settings';
 import type { ShareRecord } from '../domain/share';
 import type { IdempotencyRecord } from './idempotency';
 import type { TokenLookupEntry } from './token-lookup';
+import type { CustomRole } from '../domain/roles';
+import type { ExternalGrant } from '../domain/external-grant';
 
 export type Write =
   /** A new key (no expectedVersion: it must not exist) or a change to a key at expectedVersion. */
@@ -44,7 +46,27 @@ export type Write =
   | { type: 'clear-key-share'; appKey: string; shareId: string; nowMs: number }
   /** A new token's lookup entry (must not exist), or the removal of a deleted token's entry. */
   | { type: 'token-lookup'; entry: TokenLookupEntry }
-  | { type: 'delete-token-lookup'; entry: TokenLookupEntry };
+  | { type: 'delete-token-lookup'; entry: TokenLookupEntry }
+  /**
+   * A custom role created (no `version`) or replaced at `version`, judged on the catalog at
+   * `revision`; `unheld` requires that nothing holds it (its management permissions change).
+   */
+  | { type: 'role'; account: string; role: CustomRole; expected: { revision: number; version?: number; unheld?: boolean } }
+  /** A role removed: only at the version judged and while no key or grant holds it. */
+  | { type: 'delete-role'; account: string; roleId: string; expected: { revision: number; version: number } }
+  /**
+   * Holder counts of custom roles (+1 per key or grant gaining the role, -1 per one losing it; a
+   * role gained must still exist at the version judged) and the account's grant count.
+   */
+  | {
+      type: 'role-holders';
+      account: string;
+      holders: Record<string, { delta: number; expectedVersion?: number }>;
+      grants?: 1 | -1;
+    }
+  /** An external grant created (no expectedVersion: it must not exist) or changed at expectedVersion. */
+  | { type: 'grant'; grant: ExternalGrant; expectedVersion?: number }
+  | { type: 'delete-grant'; grant: ExternalGrant; expectedVersion: number };
 
 export interface UnitOfWork {
   /** Commits every write or none; throws WriteConflict naming the condition that failed. */

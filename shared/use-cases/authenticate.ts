@@ -1,23 +1,24 @@
 // Authentication of a management call or an authorizer request: key + token to a Caller, or 401.
-// The same verification core serves /v1/verify, the handlers and the Lambda authorizer.
+// Management calls act in the key's own account only (no `account`): an external grant never
+// manages keys. The authorizer may pass the target account of X-API-Account.
 import { unauthorized } from '../domain/errors';
-import { permissionsOf } from '../domain/access';
 import type { Caller } from './caller';
-import type { Verifier } from './verify';
+import type { Identities } from './identify';
 
 export async function authenticate(
-  verifier: Verifier,
+  identities: Identities,
   appKey: string | undefined,
   token: string | undefined,
+  account?: string,
 ): Promise<Caller> {
   if (!appKey || !token) throw unauthorized();
-  const outcome = await verifier.verify(appKey, token);
+  const outcome = await identities.identify(appKey, token, account);
   if (!outcome.valid) throw unauthorized();
-  const { key } = outcome;
   return {
-    account: key.account,
-    appKey: key.appKey,
-    roles: key.roles,
-    permissions: permissionsOf(key.roles),
+    account: outcome.account,
+    owner: outcome.owner,
+    appKey: outcome.key.appKey,
+    roles: outcome.roles,
+    permissions: outcome.permissions,
   };
 }

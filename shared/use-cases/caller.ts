@@ -2,7 +2,10 @@
 import type { Actor, RequestOrigin } from '../domain/audit';
 
 export interface Caller {
+  /** The account the caller acts in. */
   account: string;
+  /** The key's own account: differs from `account` only behind the authorizer, for an external key. */
+  owner?: string;
   appKey: string;
   roles: string[];
   permissions: string[];

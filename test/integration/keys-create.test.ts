@@ -73,6 +73,7 @@ describe('POST /v1/keys', () => {
     expect(result).toEqual({
       valid: true,
       account: 'createverify',
+      owner: 'createverify',
       appKey: created.body.key.appKey,
       name: 'Shop',
       roles: ['catalog-write'],

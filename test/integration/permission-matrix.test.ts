@@ -14,6 +14,7 @@ import {
   listAll,
   strangerToken,
   issueKey,
+  absentAppKey,
 } from './support';
 
 const ROLE_IDS = [
@@ -52,6 +53,15 @@ const CONTRACT_PERMISSIONS: Record<string, string | undefined> = {
   'PUT /v1/settings': 'settings:edit',
   'GET /v1/audit': 'audit:view',
   'GET /v1/roles': 'keys:view',
+  'POST /v1/roles': 'roles:edit',
+  'GET /v1/roles/{roleId}': 'keys:view',
+  'PUT /v1/roles/{roleId}': 'roles:edit',
+  'DELETE /v1/roles/{roleId}': 'roles:edit',
+  'GET /v1/external-keys': 'keys:view',
+  'POST /v1/external-keys': 'keys:edit',
+  'GET /v1/external-keys/{appKey}': 'keys:view',
+  'PATCH /v1/external-keys/{appKey}': 'keys:edit',
+  'DELETE /v1/external-keys/{appKey}': 'keys:edit',
   'GET /v1/whoami': undefined,
 };
 
@@ -59,10 +69,34 @@ const guarded = (routes as readonly RouteDefinition[]).filter((r) => r.auth !== 
 const keyAuthenticated = guarded.filter((r) => r.auth === 'key');
 const routeName = (r: RouteDefinition): string => `${r.method} ${r.path}`;
 
-/** A valid request for each route; `target` is a fresh key the request may act on. */
-function requestFor(route: RouteDefinition, target: string): { path: string; body?: unknown } {
-  const path = route.path.replace('{appKey}', target);
+/** What a request acts on: a key, and for role and external-key routes a role or a grant. */
+interface Target {
+  appKey: string;
+  roleId?: string;
+  grantKey?: string;
+}
+
+let made = 0;
+/** A fresh role id or partner appKey for the routes that create one. */
+const fresh = (): string => `m${Date.now().toString(36)}${(made++).toString(36)}`;
+
+/** A valid request for each route; `target` is a fresh key (role, grant) the request may act on. */
+function requestFor(route: RouteDefinition, target: Target): { path: string; body?: unknown } {
+  const path = route.path
+    .replace('{appKey}', route.path.startsWith('/v1/external-keys') ? (target.grantKey ?? target.appKey) : target.appKey)
+    .replace('{roleId}', target.roleId ?? 'some-role');
   switch (route.handler) {
+    case 'create-role':
+      return { path, body: { id: fresh(), name: 'made by the matrix', permissions: ['matrix:run'] } };
+    case 'replace-role':
+      return { path, body: { name: 'renamed by the matrix', description: '', permissions: ['matrix:walk'] } };
+    case 'delete-role':
+    case 'remove-external-key':
+      return { path: `${path}?confirm=true` };
+    case 'add-external-key':
+      return { path, body: { appKey: absentAppKey(`partner${fresh()}`), roles: ['catalog-read'] } };
+    case 'update-external-key':
+      return { path, body: { active: false } };
     case 'create-key':
       return { path, body: { name: 'made by the matrix', roles: ['catalog-read'] } };
     case 'update-key':
@@ -122,6 +156,22 @@ describe('permission matrix', () => {
       },
     });
     const { appKey } = created.body.key;
+    if (route.path.startsWith('/v1/roles/')) {
+      const roleId = fresh();
+      const role = await api.request('POST', '/v1/roles', {
+        as: owner,
+        body: { id: roleId, name: 'target role', permissions: ['matrix:run'] },
+      });
+      return { ...created.body.key, roleId, watched: `/v1/roles/${roleId}`, watchedBefore: role.body };
+    }
+    if (route.path.startsWith('/v1/external-keys/')) {
+      const grantKey = absentAppKey(`partner${fresh()}`);
+      const grant = await api.request('POST', '/v1/external-keys', {
+        as: owner,
+        body: { appKey: grantKey, roles: ['catalog-read'] },
+      });
+      return { ...created.body.key, grantKey, watched: `/v1/external-keys/${grantKey}`, watchedBefore: grant.body };
+    }
     if (route.handler === 'activate-key') {
       return (await api.request('POST', keyPath(appKey, '/deactivate'), { as: owner })).body;
     }
@@ -138,7 +188,7 @@ describe('permission matrix', () => {
     if (!fresh && !sharedTargets.has(route.handler))
       sharedTargets.set(route.handler, await prepareTarget(route));
     const before = fresh ? await prepareTarget(route) : sharedTargets.get(route.handler);
-    const { path, body } = requestFor(route, before.appKey);
+    const { path, body } = requestFor(route, before);
 
     const reply: Reply =
       route.auth === 'authorizer'
@@ -155,7 +205,9 @@ describe('permission matrix', () => {
   it('the forbidden calls changed none of their targets', async () => {
     expect(sharedTargets.size).toBeGreaterThan(5);
     for (const before of sharedTargets.values()) {
-      expect(await getKey(api, owner, before.appKey)).toEqual(before);
+      const { roleId: _r, grantKey: _g, watched, watchedBefore, ...key } = before;
+      expect(await getKey(api, owner, before.appKey)).toEqual(key);
+      if (watched) expect((await api.request('GET', watched, { as: owner })).body).toEqual(watchedBefore);
     }
   });
 
@@ -190,7 +242,7 @@ describe('permission matrix', () => {
     );
 
     it.each(authCells)('%s with %s', async (_name, _what, route, headersOf) => {
-      const { path, body } = requestFor(route, untouched.appKey);
+      const { path, body } = requestFor(route, { appKey: untouched.appKey });
 
       const reply = await api.request(route.method, path, { headers: headersOf(owner), body });
 

@@ -68,6 +68,7 @@ describe('roles, verification and whoami', () => {
           id: expect.stringMatching(/^[a-z][a-z0-9-]{1,39}$/),
           name: expect.any(String),
           description: expect.any(String),
+          predefined: true,
           permissions: expect.any(Array),
         });
       }
@@ -97,6 +98,7 @@ describe('roles, verification and whoami', () => {
       expect(reply.body).toEqual({
         valid: true,
         account: 'verifyvalid',
+        owner: 'verifyvalid',
         appKey: key.appKey,
         name: 'Warehouse',
         roles: ['orders-write', 'key-viewer'],
@@ -250,6 +252,7 @@ describe('roles, verification and whoami', () => {
       expect(reply.status).toBe(200);
       expect(reply.body).toEqual({
         account: 'whoamiok',
+        owner: 'whoamiok',
         appKey: key.appKey,
         roles: ['catalog-write', 'orders-read'],
         permissions: expect.any(Array),
@@ -264,7 +267,13 @@ describe('roles, verification and whoami', () => {
       const reply = await whoami(credentialHeaders(key));
 
       expect(reply.status).toBe(200);
-      expect(reply.body).toEqual({ account: 'whoaminone', appKey: key.appKey, roles: [], permissions: [] });
+      expect(reply.body).toEqual({
+        account: 'whoaminone',
+        owner: 'whoaminone',
+        appKey: key.appKey,
+        roles: [],
+        permissions: [],
+      });
     });
 
     it('accepts the header names in any case', async () => {

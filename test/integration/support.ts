@@ -26,6 +26,9 @@ export const PROBLEM_STATUS = {
   'precondition-failed': 412,
   'payload-too-large': 413,
   'idempotency-mismatch': 422,
+  'role-in-use': 409,
+  'role-predefined': 409,
+  'limit-exceeded': 409,
   'internal-error': 500,
   'service-unavailable': 503,
 } as const;

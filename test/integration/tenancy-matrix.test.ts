@@ -5,7 +5,10 @@ import { TestApi, type Credentials } from '../helpers/api';
 import { routes, type RouteDefinition } from '../../shared/routes';
 import { absentAppKey, expectProblem, getKey, keyPath, listAll, verify, issueKey } from './support';
 
-const keyRoutes = (routes as readonly RouteDefinition[]).filter((r) => r.path.includes('{appKey}'));
+const all = routes as readonly RouteDefinition[];
+const grantRoutes = all.filter((r) => r.path.startsWith('/v1/external-keys/{appKey}'));
+const keyRoutes = all.filter((r) => r.path.includes('{appKey}') && !grantRoutes.includes(r));
+const roleRoutes = all.filter((r) => r.path.includes('{roleId}'));
 
 /** A request that would succeed on a key of one's own account in the prepared state. */
 function requestFor(
@@ -14,6 +17,10 @@ function requestFor(
 ): { path: string; body?: unknown; headers?: Record<string, string> } {
   const path = route.path.replace('{appKey}', appKey);
   switch (route.handler) {
+    case 'update-external-key':
+      return { path, body: { roles: ['catalog-write'], active: false } };
+    case 'remove-external-key':
+      return { path: `${path}?confirm=true` };
     case 'update-key':
       return { path, body: { name: 'taken over', roles: ['owner'], active: false } };
     case 'delete-key':
@@ -76,6 +83,71 @@ describe('tenancy matrix', () => {
       expect((await verify(api, foreign.appKey, foreign.token)).valid).toBe(before.status === 'active');
     },
   );
+
+  it.each(grantRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    "%s on another account's grant: 404 like a missing grant, and the grant is unchanged",
+    async (_name, route) => {
+      const partner = absentAppKey('tenantpartner');
+      const made = await api.request('POST', '/v1/external-keys', {
+        as: theirs,
+        body: { appKey: partner, roles: ['catalog-read'] },
+      });
+      expect(made.status).toBe(201);
+      const missing = requestFor(route, absentAppKey('tenantpartner'));
+      const attack = requestFor(route, partner);
+
+      const reference = await api.request(route.method, missing.path, { as: mine, body: missing.body });
+      const reply = await api.request(route.method, attack.path, { as: mine, body: attack.body });
+
+      expectProblem(reference, 'not-found');
+      expectProblem(reply, 'not-found');
+      expect(reply.body).toEqual(reference.body);
+      expect(reply.text).not.toContain('tenantb');
+      expect((await api.request('GET', `/v1/external-keys/${partner}`, { as: theirs })).body).toEqual(made.body);
+    },
+  );
+
+  let roleCount = 0;
+  it.each(roleRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    "%s on another account's custom role: 404 like a missing role, and the role is unchanged",
+    async (_name, route) => {
+      const id = `theirs-${roleCount++}`;
+      const made = await api.request('POST', '/v1/roles', {
+        as: theirs,
+        body: { id, name: 'Theirs', permissions: ['their:thing'] },
+      });
+      expect(made.status).toBe(201);
+      const requestOn = (roleId: string) => ({
+        path: `/v1/roles/${roleId}${route.method === 'DELETE' ? '?confirm=true' : ''}`,
+        body: route.method === 'PUT' ? { name: 'Mine now', description: '', permissions: ['my:thing'] } : undefined,
+      });
+
+      const reference = await api.request(route.method, requestOn('never-made').path, {
+        as: mine,
+        body: requestOn('never-made').body,
+      });
+      const reply = await api.request(route.method, requestOn(id).path, { as: mine, body: requestOn(id).body });
+
+      expectProblem(reference, 'not-found');
+      expectProblem(reply, 'not-found');
+      expect(reply.body).toEqual(reference.body);
+      expect((await api.request('GET', `/v1/roles/${id}`, { as: theirs })).body).toEqual(made.body);
+    },
+  );
+
+  it("another account's custom roles cannot be given to one's own keys, nor listed", async () => {
+    const made = await api.request('POST', '/v1/roles', {
+      as: theirs,
+      body: { id: 'theirs-only', name: 'Theirs', permissions: ['their:thing'] },
+    });
+    expect(made.status).toBe(201);
+    const reply = await api.request('POST', '/v1/keys', { as: mine, body: { name: 'x', roles: ['theirs-only'] } });
+    expectProblem(reply, 'validation-error');
+    const roles = await api.request('GET', '/v1/roles', { as: mine });
+    expect(roles.body.items.map((r: any) => r.id)).not.toContain('theirs-only');
+    const grants = await api.request('GET', '/v1/external-keys', { as: mine });
+    expect(grants.body.items.every((g: any) => !JSON.stringify(g).includes('tenantb'))).toBe(true);
+  });
 
   it('a key-admin (not only the owner) of another account gets 404 too', async () => {
     const admin = await issueKey(api, mine, ['key-admin']);

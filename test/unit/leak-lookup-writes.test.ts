@@ -1,6 +1,7 @@
 // The token lookup is kept in step by key-writes.ts: every create, renew, finish, undo and delete
 // puts the entries of the tokens it adds and deletes those of the tokens it removes, in the same
 // unit of work; changes that keep the same tokens (edits, re-expiry, leaks) write no entry.
+import { PREDEFINED_CATALOG } from '../../shared/domain/roles';
 import { keyAuditEntry, SYSTEM, NO_ORIGIN } from '../../shared/domain/audit';
 import {
   createKey,
@@ -77,6 +78,8 @@ describe('token lookup writes', () => {
       pending,
       after,
       keyAuditEntry('renewal.finished', SYSTEM, NO_ORIGIN, pending, after, T0 + 2),
+      [],
+      { catalog: PREDEFINED_CATALOG },
     );
     expect(writes.map((w) => w.type)).toEqual(['key', 'delete-token-lookup', 'audit']);
   });

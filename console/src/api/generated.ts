@@ -54,6 +54,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/external-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List and search keys of other accounts granted this account's roles
+     * @description Needs the `keys:view` permission.
+     */
+    get: operations['listExternalKeys'];
+    put?: never;
+    /**
+     * Grant roles to another account's key (never says whether that key exists)
+     * @description Needs the `keys:edit` permission.
+     */
+    post: operations['addExternalKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/external-keys/{appKey}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one external key grant
+     * @description Needs the `keys:view` permission.
+     */
+    get: operations['getExternalKey'];
+    put?: never;
+    post?: never;
+    /**
+     * Remove an external key grant (needs confirm=true)
+     * @description Needs the `keys:edit` permission.
+     */
+    delete: operations['removeExternalKey'];
+    options?: never;
+    head?: never;
+    /**
+     * Change an external key's roles or active state
+     * @description Needs the `keys:edit` permission.
+     */
+    patch: operations['updateExternalKey'];
+    trace?: never;
+  };
   '/v1/keys': {
     parameters: {
       query?: never;
@@ -251,13 +303,45 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List the roles of the account
+     * List the roles of the account: predefined first, then custom by id
      * @description Needs the `keys:view` permission.
      */
     get: operations['listRoles'];
     put?: never;
-    post?: never;
+    /**
+     * Create a custom role
+     * @description Needs the `roles:edit` permission.
+     */
+    post: operations['createRole'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/roles/{roleId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one role (predefined or custom)
+     * @description Needs the `keys:view` permission.
+     */
+    get: operations['getRole'];
+    /**
+     * Replace a custom role (its holders get non-management changes at once)
+     * @description Needs the `roles:edit` permission.
+     */
+    put: operations['replaceRole'];
+    post?: never;
+    /**
+     * Delete a custom role no key or grant holds (needs confirm=true)
+     * @description Needs the `roles:edit` permission.
+     */
+    delete: operations['deleteRole'];
     options?: never;
     head?: never;
     patch?: never;
@@ -362,6 +446,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AddExternalKeyRequest: {
+      appKey: string;
+      roles: string[];
+    };
     AuditEntry: {
       account: string;
       /** @enum {string} */
@@ -425,6 +513,36 @@ export interface components {
       name: string;
       /** @default [] */
       roles?: string[];
+    };
+    CreateRoleRequest: {
+      /** @default  */
+      description?: string;
+      id: string;
+      name: string;
+      permissions: string[];
+    };
+    ExternalKey: {
+      /**
+       * Format: date-time
+       * @description ISO-8601 UTC with milliseconds
+       */
+      addedAt: string;
+      appKey: string;
+      /** @description The key's own account */
+      owner: string;
+      roles: string[];
+      /** @enum {string} */
+      status: 'active' | 'inactive';
+      /**
+       * Format: date-time
+       * @description ISO-8601 UTC with milliseconds
+       */
+      updatedAt: string;
+      version: number;
+    };
+    ExternalKeyPage: {
+      items: components['schemas']['ExternalKey'][];
+      nextCursor: string | null;
     };
     /** @description API Gateway's own error body, not problem+json. */
     GatewayMessage: {
@@ -539,6 +657,10 @@ export interface components {
       /** @description The part of the link after # */
       secret: string;
     };
+    PatchExternalKeyRequest: {
+      active?: boolean;
+      roles?: string[];
+    };
     PatchKeyRequest: {
       active?: boolean;
       name?: string;
@@ -567,11 +689,29 @@ export interface components {
        */
       delivery?: 'response' | 'link';
     };
+    ReplaceRoleRequest: {
+      description: string;
+      name: string;
+      permissions: string[];
+    };
     Role: {
+      /**
+       * Format: date-time
+       * @description Custom roles only
+       */
+      createdAt?: string;
       description: string;
       id: string;
       name: string;
       permissions: string[];
+      predefined: boolean;
+      /**
+       * Format: date-time
+       * @description Custom roles only
+       */
+      updatedAt?: string;
+      /** @description Custom roles only */
+      version?: number;
     };
     RoleList: {
       items: components['schemas']['Role'][];
@@ -615,6 +755,8 @@ export interface components {
       state: 'active' | 'pending-deletion';
     };
     VerifyRequest: {
+      /** @description Verify as an external key of this account (absent: the key's own account) */
+      account?: string;
       appKey: string;
       appToken: string;
     };
@@ -623,6 +765,8 @@ export interface components {
           account: string;
           appKey: string;
           name: string;
+          /** @description The key's own account */
+          owner: string;
           permissions: string[];
           roles: string[];
           /**
@@ -635,13 +779,15 @@ export interface components {
         }
       | {
           /** @enum {string} */
-          reason: 'invalid' | 'inactive' | 'expired';
+          reason: 'invalid' | 'inactive' | 'expired' | 'not-granted';
           /** @constant */
           valid: false;
         };
     WhoAmI: {
       account: string;
       appKey: string;
+      /** @description The key's own account (differs for an external key) */
+      owner: string;
       permissions: string[];
       roles: string[];
     };
@@ -824,6 +970,618 @@ export interface operations {
             status?: 403;
             /** @enum {unknown} */
             type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `internal-error`: Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 500;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/internal-error';
+          };
+        };
+      };
+      /** @description `service-unavailable`: Service unavailable */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 503;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/service-unavailable';
+          };
+        };
+      };
+    };
+  };
+  listExternalKeys: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+        search?: string;
+        status?: 'active' | 'inactive';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description List and search keys of other accounts granted this account's roles */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExternalKeyPage'];
+        };
+      };
+      /** @description `validation-error`: The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 400;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/validation-error';
+          };
+        };
+      };
+      /** @description `unauthorized`: Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 401;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 403;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `internal-error`: Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 500;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/internal-error';
+          };
+        };
+      };
+      /** @description `service-unavailable`: Service unavailable */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 503;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/service-unavailable';
+          };
+        };
+      };
+    };
+  };
+  addExternalKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddExternalKeyRequest'];
+      };
+    };
+    responses: {
+      /** @description Grant roles to another account's key (never says whether that key exists) */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          Location: components['headers']['Location'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExternalKey'];
+        };
+      };
+      /** @description `validation-error`: The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 400;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/validation-error';
+          };
+        };
+      };
+      /** @description `unauthorized`: Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 401;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 403;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `conflict`: Concurrent change; `limit-exceeded`: Limit exceeded */
+      409: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 409;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/conflict' | 'https://apikeys.dev/problems/limit-exceeded';
+          };
+        };
+      };
+      /** @description `payload-too-large`: Payload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 413;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/payload-too-large';
+          };
+        };
+      };
+      /** @description `internal-error`: Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 500;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/internal-error';
+          };
+        };
+      };
+      /** @description `service-unavailable`: Service unavailable */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 503;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/service-unavailable';
+          };
+        };
+      };
+    };
+  };
+  getExternalKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Read one external key grant */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExternalKey'];
+        };
+      };
+      /** @description `validation-error`: The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 400;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/validation-error';
+          };
+        };
+      };
+      /** @description `unauthorized`: Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 401;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 403;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `not-found`: Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 404;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/not-found';
+          };
+        };
+      };
+      /** @description `internal-error`: Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 500;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/internal-error';
+          };
+        };
+      };
+      /** @description `service-unavailable`: Service unavailable */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 503;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/service-unavailable';
+          };
+        };
+      };
+    };
+  };
+  removeExternalKey: {
+    parameters: {
+      query?: {
+        confirm?: 'true';
+      };
+      header?: never;
+      path: {
+        appKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Remove an external key grant (needs confirm=true) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `confirmation-required`: Confirmation required; `validation-error`: The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 400;
+            /** @enum {unknown} */
+            type?:
+              | 'https://apikeys.dev/problems/confirmation-required'
+              | 'https://apikeys.dev/problems/validation-error';
+          };
+        };
+      };
+      /** @description `unauthorized`: Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 401;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 403;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `not-found`: Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 404;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/not-found';
+          };
+        };
+      };
+      /** @description `conflict`: Concurrent change */
+      409: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 409;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/conflict';
+          };
+        };
+      };
+      /** @description `internal-error`: Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 500;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/internal-error';
+          };
+        };
+      };
+      /** @description `service-unavailable`: Service unavailable */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 503;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/service-unavailable';
+          };
+        };
+      };
+    };
+  };
+  updateExternalKey: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version the change applies to; `*` or absent: any version. */
+        'If-Match'?: string;
+      };
+      path: {
+        appKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PatchExternalKeyRequest'];
+      };
+    };
+    responses: {
+      /** @description Change an external key's roles or active state */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExternalKey'];
+        };
+      };
+      /** @description `validation-error`: The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 400;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/validation-error';
+          };
+        };
+      };
+      /** @description `unauthorized`: Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 401;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 403;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `not-found`: Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 404;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/not-found';
+          };
+        };
+      };
+      /** @description `conflict`: Concurrent change; `limit-exceeded`: Limit exceeded */
+      409: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 409;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/conflict' | 'https://apikeys.dev/problems/limit-exceeded';
+          };
+        };
+      };
+      /** @description `precondition-failed`: Precondition failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 412;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/precondition-failed';
+          };
+        };
+      };
+      /** @description `payload-too-large`: Payload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 413;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/payload-too-large';
           };
         };
       };
@@ -2435,7 +3193,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description List the roles of the account */
+      /** @description List the roles of the account: predefined first, then custom by id */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2483,6 +3241,529 @@ export interface operations {
             status?: 403;
             /** @enum {unknown} */
             type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `internal-error`: Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 500;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/internal-error';
+          };
+        };
+      };
+      /** @description `service-unavailable`: Service unavailable */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 503;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/service-unavailable';
+          };
+        };
+      };
+    };
+  };
+  createRole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRoleRequest'];
+      };
+    };
+    responses: {
+      /** @description Create a custom role */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          Location: components['headers']['Location'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Role'];
+        };
+      };
+      /** @description `validation-error`: The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 400;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/validation-error';
+          };
+        };
+      };
+      /** @description `unauthorized`: Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 401;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 403;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `conflict`: Concurrent change; `limit-exceeded`: Limit exceeded */
+      409: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 409;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/conflict' | 'https://apikeys.dev/problems/limit-exceeded';
+          };
+        };
+      };
+      /** @description `payload-too-large`: Payload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 413;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/payload-too-large';
+          };
+        };
+      };
+      /** @description `internal-error`: Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 500;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/internal-error';
+          };
+        };
+      };
+      /** @description `service-unavailable`: Service unavailable */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 503;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/service-unavailable';
+          };
+        };
+      };
+    };
+  };
+  getRole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        roleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Read one role (predefined or custom) */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Role'];
+        };
+      };
+      /** @description `validation-error`: The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 400;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/validation-error';
+          };
+        };
+      };
+      /** @description `unauthorized`: Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 401;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 403;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `not-found`: Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 404;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/not-found';
+          };
+        };
+      };
+      /** @description `internal-error`: Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 500;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/internal-error';
+          };
+        };
+      };
+      /** @description `service-unavailable`: Service unavailable */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 503;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/service-unavailable';
+          };
+        };
+      };
+    };
+  };
+  replaceRole: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version the change applies to; `*` or absent: any version. */
+        'If-Match'?: string;
+      };
+      path: {
+        roleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplaceRoleRequest'];
+      };
+    };
+    responses: {
+      /** @description Replace a custom role (its holders get non-management changes at once) */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Role'];
+        };
+      };
+      /** @description `validation-error`: The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 400;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/validation-error';
+          };
+        };
+      };
+      /** @description `unauthorized`: Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 401;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 403;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `not-found`: Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 404;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/not-found';
+          };
+        };
+      };
+      /** @description `role-predefined`: Predefined role; `role-in-use`: Role in use; `conflict`: Concurrent change; `limit-exceeded`: Limit exceeded */
+      409: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 409;
+            /** @enum {unknown} */
+            type?:
+              | 'https://apikeys.dev/problems/role-predefined'
+              | 'https://apikeys.dev/problems/role-in-use'
+              | 'https://apikeys.dev/problems/conflict'
+              | 'https://apikeys.dev/problems/limit-exceeded';
+          };
+        };
+      };
+      /** @description `precondition-failed`: Precondition failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 412;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/precondition-failed';
+          };
+        };
+      };
+      /** @description `payload-too-large`: Payload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 413;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/payload-too-large';
+          };
+        };
+      };
+      /** @description `internal-error`: Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 500;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/internal-error';
+          };
+        };
+      };
+      /** @description `service-unavailable`: Service unavailable */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 503;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/service-unavailable';
+          };
+        };
+      };
+    };
+  };
+  deleteRole: {
+    parameters: {
+      query?: {
+        confirm?: 'true';
+      };
+      header?: never;
+      path: {
+        roleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Delete a custom role no key or grant holds (needs confirm=true) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `confirmation-required`: Confirmation required; `validation-error`: The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 400;
+            /** @enum {unknown} */
+            type?:
+              | 'https://apikeys.dev/problems/confirmation-required'
+              | 'https://apikeys.dev/problems/validation-error';
+          };
+        };
+      };
+      /** @description `unauthorized`: Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 401;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 403;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/forbidden';
+          };
+        };
+      };
+      /** @description `not-found`: Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 404;
+            /** @enum {unknown} */
+            type?: 'https://apikeys.dev/problems/not-found';
+          };
+        };
+      };
+      /** @description `role-predefined`: Predefined role; `role-in-use`: Role in use; `conflict`: Concurrent change */
+      409: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfterWhenInFlight'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @constant */
+            status?: 409;
+            /** @enum {unknown} */
+            type?:
+              | 'https://apikeys.dev/problems/role-predefined'
+              | 'https://apikeys.dev/problems/role-in-use'
+              | 'https://apikeys.dev/problems/conflict';
           };
         };
       };

@@ -19,6 +19,8 @@ import { EXPIRY_INDEX_ATTRIBUTES, LIFECYCLE_ATTRIBUTES, toKeyItem } from './key-
 import { IN_PROGRESS, storageCall } from './storage-errors';
 import { TTL_ATTRIBUTE } from './table-definition';
 import { tokenLookupKey, toTokenLookupItem } from './token-lookup-item';
+import { countsUpdate, roleDefinitionUpdate, roleRemoval } from './access-item';
+import { grantItemKey, toGrantItem } from './grant-item';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -199,6 +201,54 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
                 TableName,
                 Item: toTokenLookupItem(write.entry),
                 ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            onConflict: 'version',
+          },
+        ];
+      case 'role':
+        return [
+          {
+            item: roleDefinitionUpdate(TableName, write.account, write.role, write.expected),
+            onConflict: 'roles',
+          },
+        ];
+      case 'delete-role':
+        return [
+          { item: roleRemoval(TableName, write.account, write.roleId, write.expected), onConflict: 'roles' },
+        ];
+      case 'role-holders':
+        return [{ item: countsUpdate(TableName, write), onConflict: 'roles' }];
+      case 'grant':
+        return [
+          {
+            item: {
+              Put: {
+                TableName,
+                Item: toGrantItem(write.grant),
+                ConditionExpression:
+                  write.expectedVersion === undefined ? 'attribute_not_exists(PK)' : '#v = :v',
+                ...(write.expectedVersion === undefined
+                  ? {}
+                  : {
+                      ExpressionAttributeNames: { '#v': 'version' },
+                      ExpressionAttributeValues: { ':v': write.expectedVersion },
+                    }),
+              },
+            },
+            onConflict: 'version',
+          },
+        ];
+      case 'delete-grant':
+        return [
+          {
+            item: {
+              Delete: {
+                TableName,
+                Key: grantItemKey(write.grant.account, write.grant.appKey),
+                ConditionExpression: '#v = :v',
+                ExpressionAttributeNames: { '#v': 'version' },
+                ExpressionAttributeValues: { ':v': write.expectedVersion },
               },
             },
             onConflict: 'version',

@@ -16,6 +16,8 @@ import type { SettingsSource } from '../settings-source';
 import { keyChangeWrites } from './key-writes';
 import { mintToken } from './mint-token';
 import { WRITE_ATTEMPTS } from '../retry';
+import type { RoleSource } from '../roles/role-source';
+import type { RoleCatalog } from '../../domain/roles';
 
 export type { KeyWithToken };
 
@@ -32,6 +34,7 @@ export class KeyCreation {
       work: UnitOfWork;
       hasher: TokenHasher;
       settings: SettingsSource;
+      roles: RoleSource;
       idempotency: Idempotency;
       clock: Clock;
       /** The console's origin, for share-link URLs (read per request: npm start learns its port late). */
@@ -40,10 +43,18 @@ export class KeyCreation {
   ) {}
 
   async create(caller: Caller, input: NewKey, idempotent?: IdempotencyRequest): Promise<KeyWithToken> {
-    checkRoleIds(input.roles);
-    checkCanGrant(caller.permissions, input.roles);
+    const judge = (catalog: RoleCatalog): void => {
+      checkRoleIds(input.roles, 'roles', catalog);
+      checkCanGrant(caller.permissions, input.roles, [], catalog);
+    };
+    judge(await this.deps.roles.forChange(caller.account, input.roles));
     return this.deps.idempotency.once<KeyWithToken>(caller, idempotent, (seal) =>
-      this.make(caller.account, input, { actor: actorOf(caller), origin: caller.origin ?? NO_ORIGIN, seal }),
+      this.make(caller.account, input, {
+        actor: actorOf(caller),
+        origin: caller.origin ?? NO_ORIGIN,
+        seal,
+        judge,
+      }),
     );
   }
 
@@ -59,12 +70,19 @@ export class KeyCreation {
   private async make(
     account: string,
     input: NewKey,
-    by: { actor: Actor; origin: RequestOrigin; seal?: (result: KeyWithToken) => Promise<Write[]> } = {
+    by: {
+      actor: Actor;
+      origin: RequestOrigin;
+      seal?: (result: KeyWithToken) => Promise<Write[]>;
+      /** The caller's checks of the roles, run again when a role changed under this request. */
+      judge?: (catalog: RoleCatalog) => void;
+    } = {
       actor: SYSTEM,
       origin: NO_ORIGIN,
     },
   ): Promise<KeyWithToken> {
     const settings = await this.deps.settings.fresh(account);
+    let catalog = await this.deps.roles.forChange(account, input.roles);
     for (let attempt = 1; ; attempt++) {
       const now = this.deps.clock.now();
       const { token, record } = await mintToken(this.deps.hasher, now, settings);
@@ -88,9 +106,18 @@ export class KeyCreation {
       const entry = keyAuditEntry('key.created', by.actor, by.origin, null, key, now);
       try {
         const sealed = by.seal ? await by.seal(result) : [];
-        await this.deps.work.commit(keyChangeWrites(null, key, entry, [...writes, ...sealed]));
+        await this.deps.work.commit(keyChangeWrites(null, key, entry, [...writes, ...sealed], { catalog }));
         return result;
       } catch (error) {
+        // A role it names was deleted or redefined meanwhile: judge the request again on the
+        // catalog as it is now (a deleted role is then an unknown role, 400).
+        if (error instanceof WriteConflict && error.reason === 'roles') {
+          catalog = await this.deps.roles.fresh(account);
+          by.judge?.(catalog);
+          checkRoleIds(input.roles, 'roles', catalog);
+          if (attempt >= WRITE_ATTEMPTS) throw new UnavailableError(1, 'TransactionConflict');
+          continue;
+        }
         // A new key cannot lose a version race: this transaction collided with another one on the
         // account item, and nothing was written. Try again with a fresh key and token (a retry of
         // the same idempotent request is caught by the replay record's own condition).

@@ -14,16 +14,19 @@ export class KeyEditing {
   constructor(private readonly changes: KeyChanges) {}
 
   async edit(caller: Caller, appKey: string, edit: KeyEdit, ifMatch?: number): Promise<KeyView> {
-    if (edit.roles) checkRoleIds(edit.roles);
     return this.changes.apply(
       caller,
       appKey,
       'key.updated',
-      (key, now) => {
-        if (edit.roles) checkCanGrant(caller.permissions, edit.roles, key.roles);
+      (key, now, catalog) => {
+        if (edit.roles) {
+          checkRoleIds(edit.roles, 'roles', catalog);
+          checkCanGrant(caller.permissions, edit.roles, key.roles, catalog);
+        }
         return editKey(key, edit, now);
       },
       ifMatch,
+      edit.roles,
     );
   }
 

@@ -7,6 +7,7 @@ import { parseAppKey } from '../../domain/ids';
 import type { ApiKey } from '../../domain/key';
 import type { KeyRepository } from '../../ports';
 import type { Caller } from '../caller';
+import type { RoleCatalog } from '../../domain/roles';
 
 /** A key of the caller's account. */
 export async function loadKey(
@@ -25,8 +26,10 @@ export async function loadKeyToChange(
   keys: Pick<KeyRepository, 'getKey'>,
   caller: Caller,
   appKey: string,
-): Promise<ApiKey> {
+  catalogFor: (roles: readonly string[]) => Promise<RoleCatalog>,
+): Promise<{ key: ApiKey; catalog: RoleCatalog }> {
   const key = await loadKey(keys, caller, appKey);
-  checkCanActOn(caller.permissions, key.roles);
-  return key;
+  const catalog = await catalogFor(key.roles);
+  checkCanActOn(caller.permissions, key.roles, catalog);
+  return { key, catalog };
 }

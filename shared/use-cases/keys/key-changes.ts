@@ -12,6 +12,8 @@ import { actorOf, type Caller } from '../caller';
 import { retryOnConflict } from '../retry';
 import type { SettingsSource } from '../settings-source';
 import type { Verifier } from '../verify';
+import type { RoleSource } from '../roles/role-source';
+import type { RoleCatalog } from '../../domain/roles';
 import { loadKeyToChange } from './key-access';
 import { keyChangeWrites } from './key-writes';
 
@@ -19,6 +21,7 @@ export interface KeyChangeDeps {
   keys: KeyRepository;
   work: UnitOfWork;
   settings: SettingsSource;
+  roles: RoleSource;
   verifier: Verifier;
   clock: Clock;
 }
@@ -41,14 +44,18 @@ export class KeyChanges {
     caller: Caller,
     appKey: string,
     action: ActionOf,
-    transition: (key: ApiKey, nowMs: number) => ApiKey,
+    transition: (key: ApiKey, nowMs: number, catalog: RoleCatalog) => ApiKey,
     ifMatch?: number,
+    /** Roles the change may give the key: their definitions are needed to judge it. */
+    introduces: readonly string[] = [],
   ): Promise<KeyView> {
-    return this.guarded(ifMatch, async () => {
-      const before = await loadKeyToChange(this.deps.keys, caller, appKey);
+    return this.guarded(caller, ifMatch, async () => {
+      const { key: before, catalog } = await loadKeyToChange(this.deps.keys, caller, appKey, (roles) =>
+        this.deps.roles.forChange(caller.account, [...roles, ...introduces]),
+      );
       if (ifMatch !== undefined && before.version !== ifMatch) throw preconditionFailed();
       const now = this.deps.clock.now();
-      const changed = transition(before, now);
+      const changed = transition(before, now, catalog);
       const settings = await this.deps.settings.get(caller.account);
       if (changed === before) return keyView(before, settings, now);
       const after = watchExpiry(changed, settings.expiryWarningDays, now);
@@ -57,19 +64,23 @@ export class KeyChanges {
         before,
         after,
         keyAuditEntry(name, actorOf(caller), caller.origin ?? NO_ORIGIN, before, after, now),
+        catalog,
       );
       return keyView(after, settings, now);
     });
   }
 
   async remove(caller: Caller, appKey: string): Promise<void> {
-    await this.guarded(undefined, async () => {
-      const before = await loadKeyToChange(this.deps.keys, caller, appKey);
+    await this.guarded(caller, undefined, async () => {
+      const { key: before, catalog } = await loadKeyToChange(this.deps.keys, caller, appKey, (roles) =>
+        this.deps.roles.forChange(caller.account, roles),
+      );
       const now = this.deps.clock.now();
       await this.commit(
         before,
         null,
         keyAuditEntry('key.deleted', actorOf(caller), caller.origin ?? NO_ORIGIN, before, null, now),
+        catalog,
       );
     });
   }
@@ -78,13 +89,17 @@ export class KeyChanges {
     before: ApiKey,
     after: ApiKey | null,
     entry: Parameters<typeof keyChangeWrites>[2],
+    catalog: RoleCatalog,
   ): Promise<void> {
-    await this.deps.work.commit(keyChangeWrites(before, after, entry));
+    await this.deps.work.commit(keyChangeWrites(before, after, entry, [], { catalog }));
     this.deps.verifier.invalidate(before.appKey);
   }
 
-  /** The last-admin rule and If-Match turn a lost condition into their own answers; else retry. */
-  private guarded<T>(ifMatch: number | undefined, attempt: () => Promise<T>): Promise<T> {
+  /**
+   * The last-admin rule and If-Match turn a lost condition into their own answers; else retry. A
+   * lost race on the role catalog (a role deleted or redefined meanwhile) re-judges on a fresh one.
+   */
+  private guarded<T>(caller: Caller, ifMatch: number | undefined, attempt: () => Promise<T>): Promise<T> {
     return retryOnConflict(
       async () => {
         try {
@@ -92,6 +107,10 @@ export class KeyChanges {
         } catch (error) {
           if (!(error instanceof WriteConflict)) throw error;
           if (error.reason === 'last-admin') throw lastAdminKey();
+          if (error.reason === 'roles') {
+            this.deps.roles.invalidate(caller.account);
+            throw error;
+          }
           if (ifMatch !== undefined) throw preconditionFailed();
           throw error;
         }

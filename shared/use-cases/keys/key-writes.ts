@@ -3,6 +3,7 @@
 // entry, the token lookup entries of the tokens the change adds or deletes, plus whatever the
 // caller adds (an idempotent replay). Committed together or not at all.
 import { isAdminKey } from '../../domain/access';
+import { isPredefinedRole, type RoleCatalog } from '../../domain/roles';
 import type { AuditEntry } from '../../domain/audit';
 import type { ApiKey, TokenRecord } from '../../domain/key';
 import type { Write } from '../../ports/unit-of-work';
@@ -10,9 +11,13 @@ import type { TokenLookupEntry } from '../../ports/token-lookup';
 import { shareRevocations } from '../shares/share-writes';
 
 /** Whether a transition adds or removes the key from the account's admin-key set. */
-export function adminChange(before: ApiKey | null, after: ApiKey | null): 'add' | 'remove' | undefined {
-  const was = before ? isAdminKey(before) : false;
-  const is = after ? isAdminKey(after) : false;
+export function adminChange(
+  before: ApiKey | null,
+  after: ApiKey | null,
+  catalog: RoleCatalog,
+): 'add' | 'remove' | undefined {
+  const was = before ? isAdminKey(before, catalog) : false;
+  const is = after ? isAdminKey(after, catalog) : false;
   return was === is ? undefined : is ? 'add' : 'remove';
 }
 
@@ -41,13 +46,39 @@ export function tokenLookupWrites(before: ApiKey | null, after: ApiKey | null): 
   return writes;
 }
 
+/**
+ * Keeps the holder counts of custom roles in step with the keys and grants holding them: +1 for
+ * each custom role gained (conditional on the role still existing at the version the change was
+ * judged on, so a concurrent deletion or redefinition makes this change fail and be re-judged), -1
+ * for each one lost. Nothing when only predefined roles move.
+ */
+export function roleHolderWrite(
+  account: string,
+  before: readonly string[],
+  after: readonly string[],
+  catalog: RoleCatalog,
+  grants?: 1 | -1,
+): Write | undefined {
+  const holders: Record<string, { delta: number; expectedVersion?: number }> = {};
+  for (const id of after)
+    if (!isPredefinedRole(id) && !before.includes(id))
+      holders[id] = { delta: 1, expectedVersion: catalog.findCustom(id)?.version ?? 0 };
+  for (const id of before) if (!isPredefinedRole(id) && !after.includes(id)) holders[id] = { delta: -1 };
+  if (Object.keys(holders).length === 0 && !grants) return undefined;
+  return { type: 'role-holders', account, holders, ...(grants ? { grants } : {}) };
+}
+
 export function keyChangeWrites(
   before: ApiKey | null,
   after: ApiKey | null,
   entry: AuditEntry,
   extra: readonly Write[] = [],
-  /** Only for cutting a leaked token: the account may be left without an admin key. */
-  options: { lastAdminMayGo?: boolean } = {},
+  options: {
+    /** The account's roles, as the change was judged. */
+    catalog: RoleCatalog;
+    /** Only for cutting a leaked token: the account may be left without an admin key. */
+    lastAdminMayGo?: boolean;
+  },
 ): Write[] {
   const key = (after ?? before)!;
   const writes: Write[] = [
@@ -55,7 +86,7 @@ export function keyChangeWrites(
       ? { type: 'key', key: after, expectedVersion: before?.version, expectedFlag: before?.renewalFlag }
       : { type: 'delete-key', key: before!, expectedVersion: before!.version },
   ];
-  const admin = adminChange(before, after);
+  const admin = adminChange(before, after, options.catalog);
   if (admin)
     writes.push({
       type: 'admin-keys',
@@ -64,6 +95,8 @@ export function keyChangeWrites(
       change: admin,
       ...(options.lastAdminMayGo ? { force: true } : {}),
     });
+  const holders = roleHolderWrite(key.account, before?.roles ?? [], after?.roles ?? [], options.catalog);
+  if (holders) writes.push(holders);
   writes.push(
     ...tokenLookupWrites(before, after),
     ...shareRevocations(before, after),

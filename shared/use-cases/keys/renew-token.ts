@@ -70,7 +70,9 @@ export class TokenRenewal {
     delivery: Delivery,
     seal: (result: KeyWithToken) => Promise<Write[]>,
   ): Promise<KeyWithToken> {
-    const before = await loadKeyToChange(this.deps.keys, caller, appKey);
+    const { key: before, catalog } = await loadKeyToChange(this.deps.keys, caller, appKey, (roles) =>
+      this.deps.roles.forRoles(caller.account, roles),
+    );
     const now = this.deps.clock.now();
     const settings = await this.deps.settings.get(caller.account);
     const { token, record } = await mintToken(this.deps.hasher, now, settings);
@@ -85,7 +87,9 @@ export class TokenRenewal {
       after,
       now,
     );
-    await this.deps.work.commit(keyChangeWrites(before, after, entry, [...writes, ...(await seal(result))]));
+    await this.deps.work.commit(
+      keyChangeWrites(before, after, entry, [...writes, ...(await seal(result))], { catalog }),
+    );
     this.deps.verifier.invalidate(appKey);
     return result;
   }

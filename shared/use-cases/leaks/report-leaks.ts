@@ -13,6 +13,7 @@ import type { UnitOfWork } from '../../ports/unit-of-work';
 import { keyChangeWrites } from '../keys/key-writes';
 import { retryOnConflict } from '../retry';
 import type { SettingsSource } from '../settings-source';
+import type { RoleSource } from '../roles/role-source';
 import type { Verifier } from '../verify';
 import { applyLeak } from './leak-transition';
 import { LeakNotices } from './leak-notices';
@@ -37,6 +38,7 @@ export interface LeakReportDeps {
   work: UnitOfWork;
   hasher: TokenHasher;
   settings: SettingsSource;
+  roles: RoleSource;
   verifier: Verifier;
   notices: LeakNotices;
   clock: Clock;
@@ -94,7 +96,8 @@ export class LeakReports {
         entry.changes.leak = { from: key.leak, to: after.leak };
         // A leaked token is cut even when it belongs to the account's last admin key: the
         // operator then mints a new owner key with `npm run bootstrap` (their own credentials).
-        await this.deps.work.commit(keyChangeWrites(key, after, entry, [], { lastAdminMayGo: true }));
+        const catalog = await this.deps.roles.forRoles(key.account, key.roles);
+        await this.deps.work.commit(keyChangeWrites(key, after, entry, [], { catalog, lastAdminMayGo: true }));
         this.deps.verifier.invalidate(appKey);
         live = true;
         await this.deps.notices.leaked(after, token, decision.outcome);

@@ -1,0 +1,65 @@
+// Who a key + token is, and what it may do, in its own account or (API.md 1.1 "External keys") in
+// another account that granted it roles. The same core serves POST /v1/verify, the management
+// handlers (own account only) and the Lambda authorizer (X-API-Account).
+//
+// Storage reads on a cold cache: the key, its account's settings, the catalog of the account whose
+// roles are reported (only when they include a custom role), and for an external verification the
+// grant: one GetItem more than the same verification in the key's own account.
+import type { ApiKey, TokenRecord } from '../domain/key';
+import { ACCOUNT_PATTERN } from '../domain/ids';
+import type { Verifier } from './verify';
+import type { RoleSource } from './roles/role-source';
+import type { GrantSource } from './external/grant-source';
+
+export interface Identity {
+  valid: true;
+  key: ApiKey;
+  token: TokenRecord;
+  /** The account the key acts in: its own, or the one that granted it roles. */
+  account: string;
+  /** The key's own account. */
+  owner: string;
+  roles: string[];
+  permissions: string[];
+}
+
+export type IdentityOutcome =
+  | Identity
+  | { valid: false; reason: 'invalid' | 'inactive' | 'expired' | 'not-granted' };
+
+export class Identities {
+  constructor(
+    readonly verifier: Verifier,
+    private readonly roles: RoleSource,
+    private readonly grants: GrantSource,
+  ) {}
+
+  async identify(appKey: unknown, token: unknown, account?: string): Promise<IdentityOutcome> {
+    const outcome = await this.verifier.verify(appKey, token);
+    if (!outcome.valid) return outcome;
+    const { key } = outcome;
+    if (account === undefined || account === key.account) {
+      const catalog = await this.roles.forRoles(key.account, key.roles);
+      return {
+        ...outcome,
+        account: key.account,
+        owner: key.account,
+        roles: key.roles,
+        permissions: catalog.permissionsOf(key.roles),
+      };
+    }
+    // Only a correct token learns anything about grants (`not-granted`, or `inactive` for a
+    // deactivated grant); a name that is not an account cannot hold one.
+    const grant = ACCOUNT_PATTERN.test(account) ? await this.grants.get(account, key.appKey) : null;
+    if (!grant) return { valid: false, reason: 'not-granted' };
+    if (grant.status !== 'active') return { valid: false, reason: 'inactive' };
+    const catalog = await this.roles.forRoles(account, grant.roles);
+    return {
+      ...outcome,
+      account,
+      owner: key.account,
+      roles: grant.roles,
+      permissions: catalog.permissionsOf(grant.roles),
+    };
+  }
+}
