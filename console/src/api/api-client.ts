@@ -136,11 +136,6 @@ export class ApiClient {
 
   // Custom roles and external keys (API.md 1.1), used by the Roles and External keys tabs.
 
-  async listAccessRoles(): Promise<AccessRole[]> {
-    const { items } = await this.call<{ items: AccessRole[] }>('GET', '/v1/roles');
-    return items;
-  }
-
   createRole(role: RoleInput): Promise<AccessRole> {
     return this.call('POST', '/v1/roles', role);
   }

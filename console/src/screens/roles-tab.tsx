@@ -25,7 +25,7 @@ export function RolesTab() {
   const [dialog, setDialog] = useState<RoleDialog | null>(null);
 
   const load = async (): Promise<AccessRole[]> => {
-    const fresh = inRoleOrder(await api.listAccessRoles());
+    const fresh = inRoleOrder(await api.listRoles());
     setRoles(fresh);
     return fresh;
   };
