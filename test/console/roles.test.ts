@@ -296,7 +296,7 @@ describeInBrowser('console: roles (issue 13)', () => {
     await page.context().close();
   });
 
-  test('the API refuses: an id taken meanwhile (409) at the ID field, a management permission the key lacks (403)', async () => {
+  test('the API refuses: an id taken meanwhile (409) at the ID field, a management permission the key lacks (403), a too long description (400) at its field', async () => {
     // Arrange: a key that may edit roles but does not hold audit:view
     const editorRole = await harness.api.request('POST', '/v1/roles', {
       as: owner,
@@ -341,6 +341,36 @@ describeInBrowser('console: roles (issue 13)', () => {
     await forbidden.waitFor();
     expect(await forbidden.textContent()).toContain('Your key is not allowed to do this');
     await form.getByTestId('role-management-warning').waitFor();
+    expect(await apiRole('auditors')).toBeUndefined();
+
+    // Act: a description longer than the service keeps (its own limit, which the console leaves to it)
+    await submitNewRole(page, {
+      id: 'auditors',
+      name: 'Auditors',
+      description: 'd'.repeat(501),
+      permissions: 'audit-log:read',
+    });
+
+    // Assert: the API's errors[] entry is shown at the description field, and nothing was created
+    await form.locator('[role="alert"][data-problem="validation-error"]').waitFor();
+    const description = form.locator('input[name="description"]');
+    expect(await description.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await description.getAttribute('aria-describedby')) ?? '';
+    const fieldError = page.locator(`[id="${describedBy.split(' ').pop()}"]`);
+    expect(await fieldError.getAttribute('class')).toBe('field-error');
+    const same = await harness.api.request('POST', '/v1/roles', {
+      as: owner,
+      body: {
+        id: 'auditors',
+        name: 'Auditors',
+        description: 'd'.repeat(501),
+        permissions: ['audit-log:read'],
+      },
+    });
+    expect(same.status).toBe(400);
+    expect(same.body.errors).toEqual([expect.objectContaining({ path: 'description' })]);
+    expect(await fieldError.textContent()).toBe(same.body.errors[0].message);
+    expect(await form.locator('input[name="name"]').getAttribute('aria-invalid')).toBeNull();
     expect(await apiRole('auditors')).toBeUndefined();
     await page.context().close();
   });
