@@ -12,6 +12,7 @@ import { FULL_PLAN, QUICK_PLAN, type Plan } from './plan';
 import { createSizedAccounts, type SizedAccount } from './accounts';
 import { measureHit, measureMiss } from './micro';
 import { measureGarbage } from './garbage';
+import { measureExternalVerify } from './external';
 import { LEAK_REPORT_ITEMS, measureLeakReport } from './leaks';
 import { measureAuditList, measureChange } from './audit';
 import { measureListBySize, measureReindex } from './listing';
@@ -51,6 +52,9 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
 
   progress('KMS calls and storage reads per 1,000 garbage verifications');
   const garbage = await measureGarbage(warm, httpAccount.owner);
+
+  progress('storage reads of an external key verification vs an internal one');
+  const external = await measureExternalVerify(warm);
 
   progress(`a leak report of ${LEAK_REPORT_ITEMS} live tokens`);
   const leak_report_100_ms = await measureLeakReport(warm);
@@ -104,6 +108,9 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
     garbage_kms_per_1000: Object.fromEntries(Object.entries(garbage).map(([k, v]) => [k, v.kms])),
     garbage_reads_per_1000: Object.fromEntries(Object.entries(garbage).map(([k, v]) => [k, v.reads])),
     list_ms_by_keys,
+    external_verify_reads: external.reads,
+    internal_verify_cold_us: external.internal_us,
+    external_verify_cold_us: external.external_us,
     leak_report_100_ms,
     ...change,
     change_after_over_before: change.change_us_after / change.change_us_before,

@@ -15,6 +15,11 @@ export interface Figures extends HttpFigures {
   /** Storage reads (key and account items) per 1,000 verifications of each kind of garbage. */
   garbage_reads_per_1000: Record<string, number>;
   list_ms_by_keys: Record<string, number>;
+  /** Storage reads of one cold-cache verification, own account vs external key (issue 13). */
+  external_verify_reads: Record<string, number>;
+  /** Mean µs of one cold-cache verification with custom roles: own account, and as an external key. */
+  internal_verify_cold_us: number;
+  external_verify_cold_us: number;
   /** POST /v1/leaks work for 100 live tokens: signature, MACs, lookups, reads, one transaction each. */
   leak_report_100_ms: number;
   /** A rename as it was before the audit log (read + one conditional UpdateItem). */
@@ -88,6 +93,13 @@ export const GOALS: Goal[] = [
     target: 'malformed 0, repeated unknown <= 1',
     met: (f) =>
       f.garbage_reads_per_1000.malformed === 0 && f.garbage_reads_per_1000.repeated_unknown_appkey! <= 1,
+  },
+  {
+    field: 'external_verify_reads',
+    target: 'external <= internal + 1',
+    met: (f) =>
+      f.external_verify_reads.external_predefined! <= f.external_verify_reads.internal_predefined! + 1 &&
+      f.external_verify_reads.external_custom! <= f.external_verify_reads.internal_custom! + 1,
   },
   {
     field: 'list_ms_by_keys',

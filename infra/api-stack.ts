@@ -66,7 +66,10 @@ export interface ApiStackProps extends StackProps {
   readonly publicUrl?: string;
   /**
    * How long API Gateway caches an authorizer decision. The cache is stage-wide and cannot be
-   * flushed per key, so anything above 0 delays revocation by up to this long.
+   * flushed per key, so anything above 0 delays revocation by up to this long. Only 0 is accepted
+   * now: the cache is keyed on the identity sources, and X-API-Account (optional, so it cannot be
+   * one: a missing identity source is a 401 before the authorizer runs) would not be part of the
+   * key, so an external key's decision for one account would be reused for another.
    * @default Duration.seconds(0)
    */
   readonly authorizerCacheTtl?: Duration;
@@ -138,13 +141,16 @@ export class ApiStack extends Stack {
         ? {
             allowOrigins: props.consoleOrigins,
             allowMethods: [apigw.CorsHttpMethod.ANY],
-            allowHeaders: ['content-type', 'x-api-appkey', 'x-api-apptoken', 'if-match', 'idempotency-key'],
+            allowHeaders: ['content-type', 'x-api-appkey', 'x-api-apptoken', 'x-api-account', 'if-match', 'idempotency-key'],
             exposeHeaders: ['etag', 'location', 'retry-after'],
             maxAge: Duration.hours(1),
           }
         : undefined,
     });
 
+    if ((props.authorizerCacheTtl?.toSeconds() ?? 0) > 0) {
+      throw new Error('authorizerCacheTtl must be 0: X-API-Account cannot be part of the cache key');
+    }
     const authorizer = new HttpLambdaAuthorizer('KeyAuthorizer', authorizerFn.function, {
       responseTypes: [HttpLambdaResponseType.SIMPLE],
       identitySource: ['$request.header.X-API-AppKey', '$request.header.X-API-AppToken'],
