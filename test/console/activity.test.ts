@@ -271,7 +271,12 @@ describeInBrowser('console: activity and key history', () => {
     await items.first().waitFor();
 
     // Assert: the console agrees with the API, which refuses the audit log to this key
-    expect(await viewerPage.getByRole('tab').allTextContents()).toEqual(['Generated keys', 'Settings']);
+    expect(await viewerPage.getByRole('tab').allTextContents()).toEqual([
+      'Generated keys',
+      'Settings',
+      'External keys',
+      'Roles',
+    ]);
     const actions = await items.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-action')));
     expect(actions).toContain('edit');
     expect(actions).not.toContain('history');

@@ -1,6 +1,7 @@
 // The console's only way to the backend: the public API of API.md, called with the signed-in key
 // and token. One method per endpoint the console uses; failures become ApiError.
 import { ApiError } from './api-error';
+import type { AccessRole, ExternalKey, ExternalKeyFilter, ExternalKeyPage, RoleInput } from './access-types';
 import type {
   AuditPage,
   AuditQuery,
@@ -133,6 +134,66 @@ export class ApiClient {
     return items;
   }
 
+  // Custom roles and external keys (API.md 1.1), used by the Roles and External keys tabs.
+
+  createRole(role: RoleInput): Promise<AccessRole> {
+    return this.call('POST', '/v1/roles', role);
+  }
+
+  /** With the version the operator edited, so a change made elsewhere meanwhile is refused (412). */
+  updateRole(role: AccessRole, changes: Omit<RoleInput, 'id'>): Promise<AccessRole> {
+    return this.call('PUT', rolePath(role.id), changes, { 'if-match': `"${role.version ?? 0}"` });
+  }
+
+  deleteRole(roleId: string): Promise<void> {
+    return this.call('DELETE', `${rolePath(roleId)}?confirm=true`);
+  }
+
+  listExternalKeys(
+    filter: ExternalKeyFilter,
+    cursor: string | null,
+    limit = PAGE_SIZE,
+  ): Promise<ExternalKeyPage> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (filter.search.trim()) query.set('search', filter.search.trim());
+    if (filter.status) query.set('status', filter.status);
+    if (cursor) query.set('cursor', cursor);
+    return this.call('GET', `/v1/external-keys?${query.toString()}`);
+  }
+
+  addExternalKey(appKey: string, roles: string[]): Promise<ExternalKey> {
+    return this.call('POST', '/v1/external-keys', { appKey, roles });
+  }
+
+  /** Roles change with If-Match (a concurrent edit is refused); the active flag is a plain toggle. */
+  updateExternalKey(
+    grant: ExternalKey,
+    changes: { roles?: string[]; active?: boolean },
+  ): Promise<ExternalKey> {
+    const headers: Record<string, string> =
+      changes.roles !== undefined ? { 'if-match': `"${grant.version}"` } : {};
+    return this.call('PATCH', externalKeyPath(grant.appKey), changes, headers);
+  }
+
+  removeExternalKey(appKey: string): Promise<void> {
+    return this.call('DELETE', `${externalKeyPath(appKey)}?confirm=true`);
+  }
+
+  /** Every key, page after page: only for questions the API has no filter for (who holds a role). */
+  async allKeys(): Promise<Key[]> {
+    return collectPages((cursor) => this.listKeysPage(cursor));
+  }
+
+  async allExternalKeys(): Promise<ExternalKey[]> {
+    return collectPages((cursor) => this.listExternalKeys({ search: '', status: '' }, cursor, MAX_PAGE_SIZE));
+  }
+
+  private listKeysPage(cursor: string | null): Promise<KeyPage> {
+    const query = new URLSearchParams({ limit: String(MAX_PAGE_SIZE) });
+    if (cursor) query.set('cursor', cursor);
+    return this.call('GET', `/v1/keys?${query.toString()}`);
+  }
+
   private async call<T>(
     method: string,
     path: string,
@@ -166,6 +227,22 @@ export class ApiClient {
 }
 
 const keyPath = (appKey: string): string => `/v1/keys/${encodeURIComponent(appKey)}`;
+const rolePath = (roleId: string): string => `/v1/roles/${encodeURIComponent(roleId)}`;
+const externalKeyPath = (appKey: string): string => `/v1/external-keys/${encodeURIComponent(appKey)}`;
+const MAX_PAGE_SIZE = 100;
+
+async function collectPages<T>(
+  page: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const next = await page(cursor);
+    all.push(...next.items);
+    cursor = next.nextCursor;
+  } while (cursor);
+  return all;
+}
 const sharePath = (shareId: string): string => `/v1/shares/${encodeURIComponent(shareId)}`;
 
 function safeJson(text: string): unknown {

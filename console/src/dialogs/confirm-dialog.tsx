@@ -1,32 +1,37 @@
 // A yes/no dialog for a one-step action that needs an explicit second click: deactivate, delete the
 // old token, undo a renewal. The API's refusal is shown beside the confirm button.
+import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
+import type { ApiError } from '../api/api-error';
 import type { Key } from '../api/types';
 import { ModalDialog } from '../components/modal-dialog';
 import { ProblemMessage } from '../components/problem-message';
 import { useAction } from '../components/use-action';
 import { useI18n } from '../i18n/i18n';
 
-export interface ConfirmDialogProps {
+/** Generic in what the action returns (a key by default; an external grant, a removed id...). */
+export interface ConfirmDialogProps<T = Key> {
   title: string;
   body: string;
   confirmLabel: string;
   danger?: boolean;
-  perform: () => Promise<Key>;
-  onDone: (key: Key) => void;
+  perform: () => Promise<T>;
+  onDone: (result: T) => void;
   onClose: () => void;
   testId: string;
+  /** The refusal in the caller's own words; the shared problem texts otherwise. */
+  renderProblem?: (error: ApiError | null) => ComponentChildren;
 }
 
-export function ConfirmDialog(props: ConfirmDialogProps) {
+export function ConfirmDialog<T = Key>(props: ConfirmDialogProps<T>) {
   const { t } = useI18n();
   const action = useAction();
   // Focus starts on Cancel: a stray Enter must not perform the action.
   const cancel = useRef<HTMLButtonElement>(null);
   const confirm = async (): Promise<void> => {
-    const key = await action.run(props.perform);
-    if (!key) return;
-    props.onDone(key);
+    const result = await action.run(props.perform);
+    if (result === undefined) return;
+    props.onDone(result);
     props.onClose();
   };
   return (
@@ -37,7 +42,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       initialFocus={cancel}
       actions={
         <>
-          <ProblemMessage error={action.error} />
+          {props.renderProblem ? props.renderProblem(action.error) : <ProblemMessage error={action.error} />}
           <button type="button" class="button" ref={cancel} onClick={props.onClose}>
             {t.cancel}
           </button>

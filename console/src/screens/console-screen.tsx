@@ -5,11 +5,12 @@ import { panelId, TabList, tabId, type TabDefinition } from '../components/tab-l
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session-context';
 import { NO_ACTIVITY_FILTER, type ActivityFilter } from './activity-filter';
+import { AccessPanel, isAccessSection, useAccessTabs, type AccessSection } from './access-sections';
 import { ActivityTab } from './activity-tab';
 import { KeysTab } from './keys-tab';
 import { SettingsTab } from './settings-tab';
 
-type Section = 'keys' | 'settings' | 'activity';
+type Section = 'keys' | 'settings' | 'activity' | AccessSection;
 
 export function ConsoleScreen() {
   const { t } = useI18n();
@@ -18,10 +19,14 @@ export function ConsoleScreen() {
   const [activityFilter, setActivityFilter] = useState<ActivityFilter>(NO_ACTIVITY_FILTER);
   const canViewAudit = identity.permissions.includes('audit:view');
   const focusHeading = useRef(false);
+  const accessTabs = useAccessTabs();
 
   const tabs: TabDefinition<Section>[] = [
     { id: 'keys', label: t.keysTab },
     { id: 'settings', label: t.settingsTab },
+    // "External keys" and "Roles" (issue 13), defined with their panel in access-sections.tsx;
+    // after Settings so the existing tabs keep their places (and their arrow-key neighbours).
+    ...accessTabs,
   ];
   if (canViewAudit) tabs.push({ id: 'activity', label: t.activityTab });
 
@@ -43,7 +48,9 @@ export function ConsoleScreen() {
     <>
       <TabList label={t.sectionsLabel} tabs={tabs} selected={section} onSelect={setSection} />
       <section role="tabpanel" id={panelId(section)} aria-labelledby={tabId(section)} class="panel">
-        {section === 'keys' ? (
+        {isAccessSection(section) ? (
+          <AccessPanel section={section} />
+        ) : section === 'keys' ? (
           <KeysTab onHistory={canViewAudit ? showHistory : undefined} />
         ) : section === 'settings' ? (
           <SettingsTab />
