@@ -22,7 +22,10 @@ import type { BenchServices } from './setup';
 
 export interface ExternalVerifyCosts {
   /** Storage reads per verification, cache misses included. */
-  reads: Record<'internal_predefined' | 'external_predefined' | 'internal_custom' | 'external_custom', number>;
+  reads: Record<
+    'internal_predefined' | 'external_predefined' | 'internal_custom' | 'external_custom',
+    number
+  >;
   /** Mean microseconds of a cold-cache verification, internal vs external (custom roles). */
   internal_us: number;
   external_us: number;
@@ -37,10 +40,25 @@ export async function measureExternalVerify(bench: BenchServices): Promise<Exter
   const partner = `xpartner${suffix}`;
   const storeOwner = await bootstrapAccount(services, store);
   const partnerOwner = await bootstrapAccount(services, partner);
-  const storeCaller = { account: store, appKey: storeOwner.key.appKey, roles: ['owner'], permissions: ['roles:edit'] };
+  const storeCaller = {
+    account: store,
+    appKey: storeOwner.key.appKey,
+    roles: ['owner'],
+    permissions: ['roles:edit'],
+  };
   const partnerCaller = { ...storeCaller, account: partner, appKey: partnerOwner.key.appKey };
-  await services.roleService.create(storeCaller, { id: 'stock', name: 'Stock', description: '', permissions: ['stock:read'] });
-  await services.roleService.create(partnerCaller, { id: 'ship', name: 'Ship', description: '', permissions: ['ship:run'] });
+  await services.roleService.create(storeCaller, {
+    id: 'stock',
+    name: 'Stock',
+    description: '',
+    permissions: ['stock:read'],
+  });
+  await services.roleService.create(partnerCaller, {
+    id: 'ship',
+    name: 'Ship',
+    description: '',
+    permissions: ['ship:run'],
+  });
   const plain = await services.keyCreation.issue(partner, { name: 'plain', roles: ['orders-read'] });
   const custom = await services.keyCreation.issue(partner, { name: 'custom', roles: ['ship'] });
   await services.externalKeys.add(storeCaller, { appKey: plain.key.appKey, roles: ['catalog-read'] });

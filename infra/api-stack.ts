@@ -141,7 +141,14 @@ export class ApiStack extends Stack {
         ? {
             allowOrigins: props.consoleOrigins,
             allowMethods: [apigw.CorsHttpMethod.ANY],
-            allowHeaders: ['content-type', 'x-api-appkey', 'x-api-apptoken', 'x-api-account', 'if-match', 'idempotency-key'],
+            allowHeaders: [
+              'content-type',
+              'x-api-appkey',
+              'x-api-apptoken',
+              'x-api-account',
+              'if-match',
+              'idempotency-key',
+            ],
             exposeHeaders: ['etag', 'location', 'retry-after'],
             maxAge: Duration.hours(1),
           }

@@ -366,7 +366,14 @@ export const routes = [
     query: 'DeleteKeyQuery',
     success: 204,
     summary: 'Delete a custom role no key or grant holds (needs confirm=true)',
-    problems: ['not-found', 'forbidden', 'role-predefined', 'role-in-use', 'confirmation-required', 'conflict'],
+    problems: [
+      'not-found',
+      'forbidden',
+      'role-predefined',
+      'role-in-use',
+      'confirmation-required',
+      'conflict',
+    ],
   },
   {
     handler: 'list-external-keys',

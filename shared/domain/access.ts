@@ -3,13 +3,7 @@
 // lockout rule. Every rule takes the account's RoleCatalog (roles.ts); the default is the catalog
 // of predefined roles only, exact for every role list without a custom role.
 import { forbidden, validationError } from './errors';
-import {
-  isManagement,
-  MAX_ROLES_PER_KEY,
-  PREDEFINED_CATALOG,
-  type RoleCatalog,
-  type Role,
-} from './roles';
+import { isManagement, MAX_ROLES_PER_KEY, PREDEFINED_CATALOG, type RoleCatalog, type Role } from './roles';
 
 export {
   MANAGEMENT_PERMISSIONS,
@@ -24,8 +18,10 @@ export const findRole = (id: string, catalog: RoleCatalog = PREDEFINED_CATALOG):
   catalog.find(id);
 
 /** The union of the permissions of `roles`, in a stable order. Unknown ids contribute nothing. */
-export const permissionsOf = (roles: readonly string[], catalog: RoleCatalog = PREDEFINED_CATALOG): string[] =>
-  catalog.permissionsOf(roles);
+export const permissionsOf = (
+  roles: readonly string[],
+  catalog: RoleCatalog = PREDEFINED_CATALOG,
+): string[] => catalog.permissionsOf(roles);
 
 /** Checks a role list given by a caller: ids must exist, be unique and at most 20. */
 export function checkRoleIds(

@@ -40,13 +40,19 @@ function checkPermissionList(permissions: readonly string[]): void {
 }
 
 /** No escalation through roles: a caller may only define or touch roles within its own powers. */
-function checkWithinCaller(callerPermissions: readonly string[], permissions: readonly string[], what: string): void {
+function checkWithinCaller(
+  callerPermissions: readonly string[],
+  permissions: readonly string[],
+  what: string,
+): void {
   const held = new Set(callerPermissions);
   const missing = permissions.filter((p) => isManagement(p) && !held.has(p));
-  if (missing.length > 0) throw forbidden(`${what} needs permissions this key does not hold: ${missing.join(', ')}.`);
+  if (missing.length > 0)
+    throw forbidden(`${what} needs permissions this key does not hold: ${missing.join(', ')}.`);
 }
 
-const definitionBytes = (role: Omit<CustomRole, 'holders'>): number => Buffer.byteLength(JSON.stringify(role)) + 64;
+const definitionBytes = (role: Omit<CustomRole, 'holders'>): number =>
+  Buffer.byteLength(JSON.stringify(role)) + 64;
 
 function checkCatalogSize(catalog: RoleCatalog, next: CustomRole): void {
   const bytes = catalog.customRoles
@@ -89,8 +95,13 @@ export function defineRole(
 }
 
 /** The custom role `id` of the catalog, or the answer for a predefined or unknown one. */
-export function customRoleToChange(catalog: RoleCatalog, callerPermissions: readonly string[], id: string): CustomRole {
-  if (isPredefinedRole(id)) throw new DomainError('role-predefined', `Role '${id}' is predefined and cannot change.`);
+export function customRoleToChange(
+  catalog: RoleCatalog,
+  callerPermissions: readonly string[],
+  id: string,
+): CustomRole {
+  if (isPredefinedRole(id))
+    throw new DomainError('role-predefined', `Role '${id}' is predefined and cannot change.`);
   const role = catalog.findCustom(id);
   if (!role) throw roleNotFound();
   checkWithinCaller(callerPermissions, role.permissions, `Changing role '${id}'`);

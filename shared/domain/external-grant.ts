@@ -53,7 +53,16 @@ export function newGrant(account: string, appKey: string, roles: string[], nowMs
     ]);
   }
   const at = iso(nowMs);
-  return { account, appKey, owner: parsed.account, roles, status: 'active', addedAt: at, updatedAt: at, version: 1 };
+  return {
+    account,
+    appKey,
+    owner: parsed.account,
+    roles,
+    status: 'active',
+    addedAt: at,
+    updatedAt: at,
+    version: 1,
+  };
 }
 
 export interface GrantEdit {

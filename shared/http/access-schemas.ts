@@ -19,7 +19,12 @@ const Permissions = z
   .meta({ uniqueItems: true });
 
 export const CreateRoleBody = z
-  .strictObject({ id: RoleId, name: RoleName, description: Description.default(''), permissions: Permissions })
+  .strictObject({
+    id: RoleId,
+    name: RoleName,
+    description: Description.default(''),
+    permissions: Permissions,
+  })
   .meta({ id: 'CreateRoleRequest' });
 
 export const ReplaceRoleBody = z
@@ -31,7 +36,8 @@ const GrantRoles = z
   .max(MAX_ROLES_PER_KEY)
   .superRefine((ids, ctx) => {
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `Role '${id}' is listed twice.` });
+      if (ids.indexOf(id) !== i)
+        ctx.addIssue({ code: 'custom', path: [i], message: `Role '${id}' is listed twice.` });
     });
   })
   .meta({ uniqueItems: true });

@@ -94,7 +94,8 @@ export function httpHandler<N extends HandlerName>(
         }
         const roleId = event.pathParameters?.roleId;
         if (roleId !== undefined) {
-          if (!ROLE_ID_PATTERN.test(roleId)) throw new DomainError('not-found', 'No such role in this account.');
+          if (!ROLE_ID_PATTERN.test(roleId))
+            throw new DomainError('not-found', 'No such role in this account.');
           api.roleId = roleId;
         }
         if (route.body) {

@@ -86,7 +86,7 @@ export const VerifyBody = z
     appKey: z.string().max(200),
     appToken: z.string().max(200),
     account: TargetAccount.optional().meta({
-      description: 'Verify as an external key of this account (absent: the key\'s own account)',
+      description: "Verify as an external key of this account (absent: the key's own account)",
     }),
   })
   .meta({ id: 'VerifyRequest' });
@@ -213,7 +213,6 @@ export const SettingsSchema = z
     updatedAt: Instant.nullable(),
   })
   .meta({ id: 'Settings' });
-
 
 export const VerifyResultSchema = z
   .union([

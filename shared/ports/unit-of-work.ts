@@ -51,7 +51,12 @@ export type Write =
    * A custom role created (no `version`) or replaced at `version`, judged on the catalog at
    * `revision`; `unheld` requires that nothing holds it (its management permissions change).
    */
-  | { type: 'role'; account: string; role: CustomRole; expected: { revision: number; version?: number; unheld?: boolean } }
+  | {
+      type: 'role';
+      account: string;
+      role: CustomRole;
+      expected: { revision: number; version?: number; unheld?: boolean };
+    }
   /** A role removed: only at the version judged and while no key or grant holds it. */
   | { type: 'delete-role'; account: string; roleId: string; expected: { revision: number; version: number } }
   /**

@@ -24,8 +24,7 @@ export interface Identity {
 }
 
 export type IdentityOutcome =
-  | Identity
-  | { valid: false; reason: 'invalid' | 'inactive' | 'expired' | 'not-granted' };
+  Identity | { valid: false; reason: 'invalid' | 'inactive' | 'expired' | 'not-granted' };
 
 export class Identities {
   constructor(

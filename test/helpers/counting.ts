@@ -48,10 +48,19 @@ export function countingHasher(inner: TokenHasher, costs: Costs): TokenHasher {
   };
 }
 
-export function countingAccess<T extends RoleStore & GrantStore>(inner: T, costs: Costs): RoleStore & GrantStore {
+export function countingAccess<T extends RoleStore & GrantStore>(
+  inner: T,
+  costs: Costs,
+): RoleStore & GrantStore {
   return {
-    getCatalog: (account) => ((costs.catalogReads = (costs.catalogReads ?? 0) + 1), inner.getCatalog(account)),
-    getGrant: (account, appKey) => ((costs.grantReads = (costs.grantReads ?? 0) + 1), inner.getGrant(account, appKey)),
+    getCatalog: (account) => (
+      (costs.catalogReads = (costs.catalogReads ?? 0) + 1),
+      inner.getCatalog(account)
+    ),
+    getGrant: (account, appKey) => (
+      (costs.grantReads = (costs.grantReads ?? 0) + 1),
+      inner.getGrant(account, appKey)
+    ),
     listGrants: (account) => inner.listGrants(account),
   };
 }

@@ -25,7 +25,8 @@ describe('races on roles and grants', () => {
     });
     expect(reply.status).toBe(201);
   };
-  const roleExists = async (id: string) => (await api.request('GET', `/v1/roles/${id}`, { as: owner })).status === 200;
+  const roleExists = async (id: string) =>
+    (await api.request('GET', `/v1/roles/${id}`, { as: owner })).status === 200;
   const deleteRole = (id: string) => api.request('DELETE', `/v1/roles/${id}?confirm=true`, { as: owner });
 
   it('delete role vs grant it to a key: exactly one succeeds, and the key never holds a deleted role', async () => {
@@ -84,7 +85,10 @@ describe('races on roles and grants', () => {
       expect([deleted.status === 204, granted.status === 201].filter(Boolean)).toHaveLength(1);
       if (deleted.status === 204) {
         expectFieldError(granted, 'roles[0]');
-        expectProblem(await api.request('GET', `/v1/external-keys/${partnerKey}`, { as: owner }), 'not-found');
+        expectProblem(
+          await api.request('GET', `/v1/external-keys/${partnerKey}`, { as: owner }),
+          'not-found',
+        );
       } else {
         expectProblem(deleted, 'role-in-use');
       }
@@ -120,7 +124,10 @@ describe('races on roles and grants', () => {
       });
       expect(added.status).toBe(201);
       const [granted, revoked] = await Promise.all([
-        api.request('PATCH', `/v1/external-keys/${partnerKey}`, { as: owner, body: { roles: ['race-grant'] } }),
+        api.request('PATCH', `/v1/external-keys/${partnerKey}`, {
+          as: owner,
+          body: { roles: ['race-grant'] },
+        }),
         api.request('DELETE', `/v1/external-keys/${partnerKey}?confirm=true`, { as: owner }),
       ]);
       expect(revoked.status).toBe(204); // a removal never loses: it re-reads and removes what is there

@@ -37,7 +37,12 @@ describe('custom roles', () => {
     expect(zeta.status).toBe(201);
     expect(zeta.headers.get('location')).toBe('/v1/roles/zeta-ops');
     expect(zeta.headers.get('etag')).toBe('"1"');
-    expect(zeta.body).toMatchObject({ id: 'zeta-ops', predefined: false, version: 1, permissions: ['zeta:run'] });
+    expect(zeta.body).toMatchObject({
+      id: 'zeta-ops',
+      predefined: false,
+      version: 1,
+      permissions: ['zeta:run'],
+    });
     expect((await createRole(owner, role('alpha-ops', ['alpha:run']))).status).toBe(201);
 
     const ids = (await listRoles(owner)).map((r) => [r.id, r.predefined]);
@@ -77,7 +82,10 @@ describe('custom roles', () => {
       'role-predefined',
     );
     expectProblem(await deleteRole(owner, 'owner'), 'role-predefined');
-    expectProblem(await replaceRole(owner, 'nope', { name: 'x', description: '', permissions: ['a:b'] }), 'not-found');
+    expectProblem(
+      await replaceRole(owner, 'nope', { name: 'x', description: '', permissions: ['a:b'] }),
+      'not-found',
+    );
     expectProblem(await deleteRole(owner, 'nope'), 'not-found');
   });
 
@@ -91,7 +99,11 @@ describe('custom roles', () => {
     expect((await createRole(editor, role('shop', ['shop:read', 'keys:view']))).status).toBe(201);
     expectProblem(await createRole(editor, role('super', ['keys:edit'])), 'forbidden');
     expectProblem(
-      await replaceRole(editor, 'shop', { name: 'Shop', description: '', permissions: ['shop:read', 'keys:renew'] }),
+      await replaceRole(editor, 'shop', {
+        name: 'Shop',
+        description: '',
+        permissions: ['shop:read', 'keys:renew'],
+      }),
       'forbidden',
     );
     // Nor may it change a role stronger than itself.
@@ -102,7 +114,10 @@ describe('custom roles', () => {
     );
     expectProblem(await deleteRole(editor, 'strong'), 'forbidden');
     // And a key cannot be given a custom role with management permissions its granter lacks.
-    const renewer = await api.request('POST', '/v1/roles', { as: owner, body: role('renewer', ['keys:renew']) });
+    const renewer = await api.request('POST', '/v1/roles', {
+      as: owner,
+      body: role('renewer', ['keys:renew']),
+    });
     expect(renewer.status).toBe(201);
     const viewerAdmin = await api.createKey(owner, ['key-viewer']);
     const grant = await api.request('POST', '/v1/keys', {
@@ -120,7 +135,10 @@ describe('custom roles', () => {
     const owner = await api.bootstrap('rolesflow');
     expect((await createRole(owner, role('shop', ['shop:read']))).status).toBe(201);
     const holder = await api.createKey(owner, ['shop', 'orders-read']);
-    expect((await verify(api, holder.appKey, holder.token)).permissions).toEqual(['orders:read', 'shop:read']);
+    expect((await verify(api, holder.appKey, holder.token)).permissions).toEqual([
+      'orders:read',
+      'shop:read',
+    ]);
 
     const widened = await replaceRole(owner, 'shop', {
       name: 'Shop',
@@ -136,13 +154,21 @@ describe('custom roles', () => {
     ]);
 
     expectProblem(
-      await replaceRole(owner, 'shop', { name: 'Shop', description: '', permissions: ['shop:read', 'keys:view'] }),
+      await replaceRole(owner, 'shop', {
+        name: 'Shop',
+        description: '',
+        permissions: ['shop:read', 'keys:view'],
+      }),
       'role-in-use',
     );
     expect((await verify(api, holder.appKey, holder.token)).permissions).not.toContain('keys:view');
 
     expect((await createRole(owner, role('idle', ['a:b']))).status).toBe(201);
-    const managed = await replaceRole(owner, 'idle', { name: 'Idle', description: '', permissions: ['keys:view'] });
+    const managed = await replaceRole(owner, 'idle', {
+      name: 'Idle',
+      description: '',
+      permissions: ['keys:view'],
+    });
     expect(managed.status).toBe(200);
   });
 
@@ -151,7 +177,10 @@ describe('custom roles', () => {
     expect((await createRole(owner, role('pinned', ['a:b']))).status).toBe(201);
     const body = { name: 'Pinned', description: '', permissions: ['a:c'] };
     expect((await replaceRole(owner, 'pinned', body, '"1"')).status).toBe(200);
-    expectProblem(await replaceRole(owner, 'pinned', { ...body, permissions: ['a:d'] }, '"1"'), 'precondition-failed');
+    expectProblem(
+      await replaceRole(owner, 'pinned', { ...body, permissions: ['a:d'] }, '"1"'),
+      'precondition-failed',
+    );
     expect((await api.request('GET', '/v1/roles/pinned', { as: owner })).body.permissions).toEqual(['a:c']);
   });
 
@@ -162,7 +191,9 @@ describe('custom roles', () => {
     expectProblem(await deleteRole(owner, 'temp', false), 'confirmation-required');
     expectProblem(await deleteRole(owner, 'temp'), 'role-in-use');
 
-    expect((await api.request('PATCH', keyPath(holder.appKey), { as: owner, body: { roles: [] } })).status).toBe(200);
+    expect(
+      (await api.request('PATCH', keyPath(holder.appKey), { as: owner, body: { roles: [] } })).status,
+    ).toBe(200);
     expect((await deleteRole(owner, 'temp')).status).toBe(204);
     expectFieldError(
       await api.request('POST', '/v1/keys', { as: owner, body: { name: 'x', roles: ['temp'] } }),
@@ -175,7 +206,9 @@ describe('custom roles', () => {
     const owner = await api.bootstrap('rolesfree');
     expect((await createRole(owner, role('temp', ['a:b']))).status).toBe(201);
     const holder = await api.createKey(owner, ['temp']);
-    expect((await api.request('DELETE', keyPath(holder.appKey, '?confirm=true'), { as: owner })).status).toBe(204);
+    expect((await api.request('DELETE', keyPath(holder.appKey, '?confirm=true'), { as: owner })).status).toBe(
+      204,
+    );
     expect((await deleteRole(owner, 'temp')).status).toBe(204);
   });
 
@@ -197,15 +230,18 @@ describe('custom roles', () => {
     expect((await createRole(owner, role('editor', ['keys:view', 'keys:edit']))).status).toBe(201);
     const editor = await api.createKey(owner, ['editor']);
     expect((await api.request('POST', keyPath(owner.appKey, '/deactivate'), { as: owner })).status).toBe(200);
-    expectProblem(await api.request('POST', keyPath(editor.appKey, '/deactivate'), { as: editor }), 'last-admin-key');
+    expectProblem(
+      await api.request('POST', keyPath(editor.appKey, '/deactivate'), { as: editor }),
+      'last-admin-key',
+    );
   });
 
   it('records role.created, role.updated and role.deleted in the audit log', async () => {
     const owner = await api.bootstrap('rolesaudit');
     expect((await createRole(owner, role('logged', ['a:b']))).status).toBe(201);
-    expect((await replaceRole(owner, 'logged', { name: 'Logged', description: '', permissions: ['a:c'] })).status).toBe(
-      200,
-    );
+    expect(
+      (await replaceRole(owner, 'logged', { name: 'Logged', description: '', permissions: ['a:c'] })).status,
+    ).toBe(200);
     expect((await deleteRole(owner, 'logged')).status).toBe(204);
     const audit = await api.request('GET', '/v1/audit', { as: owner });
     // The test clock stands still, so entries of the same millisecond have no order to check.
@@ -218,13 +254,16 @@ describe('custom roles', () => {
     expect(byAction['role.deleted'].actor).toEqual({ type: 'key', appKey: owner.appKey });
   });
 
-  it('keeps one account\'s roles out of another\'s', async () => {
+  it("keeps one account's roles out of another's", async () => {
     const a = await api.bootstrap('rolesowna');
     const b = await api.bootstrap('rolesownb');
     expect((await createRole(a, role('private', ['a:b']))).status).toBe(201);
     expect((await listRoles(b)).map((r) => r.id)).not.toContain('private');
     expectProblem(await api.request('GET', '/v1/roles/private', { as: b }), 'not-found');
     expectProblem(await deleteRole(b, 'private'), 'not-found');
-    expectFieldError(await api.request('POST', '/v1/keys', { as: b, body: { name: 'x', roles: ['private'] } }), 'roles[0]');
+    expectFieldError(
+      await api.request('POST', '/v1/keys', { as: b, body: { name: 'x', roles: ['private'] } }),
+      'roles[0]',
+    );
   });
 });

@@ -294,7 +294,10 @@ describe('GET /v1/keys/export', () => {
 
   describe('External sheet from the stored grants', () => {
     it("holds the account's real grants, newest first, and only them", async () => {
-      const partnerKeys = ['apk-partnerone-01ARZ3NDEKTSV4RRFFQ69G5FAV', 'apk-partnertwo-01ARZ3NDEKTSV4RRFFQ69G5FAW'];
+      const partnerKeys = [
+        'apk-partnerone-01ARZ3NDEKTSV4RRFFQ69G5FAV',
+        'apk-partnertwo-01ARZ3NDEKTSV4RRFFQ69G5FAW',
+      ];
       for (const appKey of partnerKeys) {
         const added = await api.request('POST', '/v1/external-keys', {
           as: owner,

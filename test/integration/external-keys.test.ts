@@ -31,8 +31,12 @@ describe('external keys', () => {
     const partner = await api.bootstrap('extpartner');
     const integration = await api.createKey(partner, ['orders-read'], 'partner integration');
     expect(
-      (await api.request('POST', '/v1/roles', { as: store, body: { id: 'stock', name: 'Stock', permissions: ['stock:read'] } }))
-        .status,
+      (
+        await api.request('POST', '/v1/roles', {
+          as: store,
+          body: { id: 'stock', name: 'Stock', permissions: ['stock:read'] },
+        })
+      ).status,
     ).toBe(201);
 
     const added = await grant(store, integration.appKey, ['stock', 'catalog-read']);
@@ -63,7 +67,10 @@ describe('external keys', () => {
       roles: ['orders-read'],
       permissions: ['orders:read'],
     });
-    expect(await verifyIn('extpartner', integration)).toMatchObject({ account: 'extpartner', roles: ['orders-read'] });
+    expect(await verifyIn('extpartner', integration)).toMatchObject({
+      account: 'extpartner',
+      roles: ['orders-read'],
+    });
   });
 
   it('answers not-granted only to a correct token, and inactive for a deactivated grant or key', async () => {
@@ -81,10 +88,14 @@ describe('external keys', () => {
     const off = await api.request('PATCH', path(integration.appKey), { as: store, body: { active: false } });
     expect(off.body).toMatchObject({ status: 'inactive', version: 2 });
     expect(await verifyIn('extreasons', integration)).toEqual({ valid: false, reason: 'inactive' });
-    expect((await api.request('PATCH', path(integration.appKey), { as: store, body: { active: true } })).status).toBe(200);
+    expect(
+      (await api.request('PATCH', path(integration.appKey), { as: store, body: { active: true } })).status,
+    ).toBe(200);
     expect((await verifyIn('extreasons', integration)).valid).toBe(true);
 
-    expect((await api.request('POST', `/v1/keys/${integration.appKey}/deactivate`, { as: partner })).status).toBe(200);
+    expect(
+      (await api.request('POST', `/v1/keys/${integration.appKey}/deactivate`, { as: partner })).status,
+    ).toBe(200);
     expect(await verifyIn('extreasons', integration)).toEqual({ valid: false, reason: 'inactive' });
   });
 
@@ -95,7 +106,9 @@ describe('external keys', () => {
     expect((await grant(store, integration.appKey, ['catalog-write'])).status).toBe(201);
     const headers = { 'x-api-appkey': integration.appKey, 'x-api-apptoken': integration.token };
 
-    const asExternal = await api.request('GET', '/v1/whoami', { headers: { ...headers, 'x-api-account': 'extauthz' } });
+    const asExternal = await api.request('GET', '/v1/whoami', {
+      headers: { ...headers, 'x-api-account': 'extauthz' },
+    });
     expect(asExternal.status).toBe(200);
     expect(asExternal.body).toEqual({
       account: 'extauthz',
@@ -106,7 +119,9 @@ describe('external keys', () => {
     });
     const own = await api.request('GET', '/v1/whoami', { headers });
     expect(own.body).toMatchObject({ account: 'extauthzp', owner: 'extauthzp', roles: ['orders-read'] });
-    const denied = await api.request('GET', '/v1/whoami', { headers: { ...headers, 'x-api-account': 'extnogrant' } });
+    const denied = await api.request('GET', '/v1/whoami', {
+      headers: { ...headers, 'x-api-account': 'extnogrant' },
+    });
     expect(denied.status).toBe(403);
   });
 
@@ -116,8 +131,12 @@ describe('external keys', () => {
     const partnerOwner = await api.createKey(partner, ['owner']);
     expectFieldError(await grant(store, partnerOwner.appKey, ['key-viewer']), 'roles[0]');
     expect(
-      (await api.request('POST', '/v1/roles', { as: store, body: { id: 'peek', name: 'Peek', permissions: ['keys:view'] } }))
-        .status,
+      (
+        await api.request('POST', '/v1/roles', {
+          as: store,
+          body: { id: 'peek', name: 'Peek', permissions: ['keys:view'] },
+        })
+      ).status,
     ).toBe(201);
     expectFieldError(await grant(store, partnerOwner.appKey, ['catalog-read', 'peek']), 'roles[1]');
     expect((await grant(store, partnerOwner.appKey, ['catalog-read'])).status).toBe(201);
@@ -145,7 +164,9 @@ describe('external keys', () => {
       expect((await grant(store, k, [])).status).toBe(201);
       api.services.clock.advanceMs(1000);
     }
-    expect((await api.request('PATCH', path(keys[0]), { as: store, body: { active: false } })).status).toBe(200);
+    expect((await api.request('PATCH', path(keys[0]), { as: store, body: { active: false } })).status).toBe(
+      200,
+    );
 
     const all = await api.request('GET', path(), { as: store });
     expect(all.body.items.map((g: any) => g.appKey)).toEqual([...keys].reverse());
@@ -156,7 +177,9 @@ describe('external keys', () => {
 
     const first = await api.request('GET', `${path()}?limit=2`, { as: store });
     expect(first.body.items).toHaveLength(2);
-    const second = await api.request('GET', `${path()}?limit=2&cursor=${first.body.nextCursor}`, { as: store });
+    const second = await api.request('GET', `${path()}?limit=2&cursor=${first.body.nextCursor}`, {
+      as: store,
+    });
     expect(second.body.items.map((g: any) => g.appKey)).toEqual([keys[0]]);
     expect(second.body.nextCursor).toBeNull();
     expectFieldError(await api.request('GET', `${path()}?cursor=bogus`, { as: store }), 'cursor');
@@ -175,11 +198,20 @@ describe('external keys', () => {
     expect(edited.body).toMatchObject({ roles: ['orders-write'], version: 2 });
     expect((await verifyIn('extedit', integration)).permissions).toEqual(['orders:read', 'orders:write']);
     expectProblem(
-      await api.request('PATCH', path(integration.appKey), { as: store, body: { roles: [] }, headers: { 'if-match': '"1"' } }),
+      await api.request('PATCH', path(integration.appKey), {
+        as: store,
+        body: { roles: [] },
+        headers: { 'if-match': '"1"' },
+      }),
       'precondition-failed',
     );
-    expectProblem(await api.request('DELETE', path(integration.appKey), { as: store }), 'confirmation-required');
-    expect((await api.request('DELETE', path(integration.appKey, '?confirm=true'), { as: store })).status).toBe(204);
+    expectProblem(
+      await api.request('DELETE', path(integration.appKey), { as: store }),
+      'confirmation-required',
+    );
+    expect(
+      (await api.request('DELETE', path(integration.appKey, '?confirm=true'), { as: store })).status,
+    ).toBe(204);
     expect(await verifyIn('extedit', integration)).toEqual({ valid: false, reason: 'not-granted' });
     expectProblem(await api.request('GET', path(integration.appKey), { as: store }), 'not-found');
 
@@ -198,8 +230,14 @@ describe('external keys', () => {
     const integration = await api.createKey(partner, []);
     expect((await grant(a, integration.appKey, ['catalog-read'])).status).toBe(201);
     expectProblem(await api.request('GET', path(integration.appKey), { as: b }), 'not-found');
-    expectProblem(await api.request('PATCH', path(integration.appKey), { as: b, body: { active: false } }), 'not-found');
-    expectProblem(await api.request('DELETE', path(integration.appKey, '?confirm=true'), { as: b }), 'not-found');
+    expectProblem(
+      await api.request('PATCH', path(integration.appKey), { as: b, body: { active: false } }),
+      'not-found',
+    );
+    expectProblem(
+      await api.request('DELETE', path(integration.appKey, '?confirm=true'), { as: b }),
+      'not-found',
+    );
     expect((await api.request('GET', path(), { as: b })).body.items).toEqual([]);
     expect(await verifyIn('extownb', integration)).toEqual({ valid: false, reason: 'not-granted' });
   });
@@ -220,7 +258,9 @@ describe('external keys', () => {
     );
     expect((await grant(store, absentAppKey('thousandth'), [])).status).toBe(201);
     expectProblem(await grant(store, absentAppKey('onetoomany'), []), 'limit-exceeded');
-    expect((await api.request('DELETE', path(absentAppKey('nothere'), '?confirm=true'), { as: store })).status).toBe(404);
+    expect(
+      (await api.request('DELETE', path(absentAppKey('nothere'), '?confirm=true'), { as: store })).status,
+    ).toBe(404);
     db.destroy();
   });
 });

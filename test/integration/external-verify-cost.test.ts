@@ -26,7 +26,12 @@ describe('the cost of verifying an external key', () => {
     services = await createTestServices();
     const store = await bootstrapAccount(services, 'coststore');
     const partner = await bootstrapAccount(services, 'costpartner');
-    const asOwner = (account: string, appKey: string) => ({ account, appKey, roles: ['owner'], permissions: ['roles:edit'] });
+    const asOwner = (account: string, appKey: string) => ({
+      account,
+      appKey,
+      roles: ['owner'],
+      permissions: ['roles:edit'],
+    });
     await services.roleService.create(asOwner('coststore', store.key.appKey), {
       id: 'stock',
       name: 'Stock',
@@ -78,7 +83,7 @@ describe('the cost of verifying an external key', () => {
     expect(external).toEqual({ keyReads: 1, accountReads: 1, macs: 1, catalogReads: 0, grantReads: 1 });
   });
 
-  it("with custom roles: the catalog of the account whose roles are reported, and the grant on top", async () => {
+  it('with custom roles: the catalog of the account whose roles are reported, and the grant on top', async () => {
     const own = await coldVerification(keys.custom);
     const external = await coldVerification(keys.custom, 'coststore');
     expect(own).toEqual({ keyReads: 1, accountReads: 1, macs: 1, catalogReads: 1, grantReads: 0 });
@@ -101,7 +106,8 @@ describe('the cost of verifying an external key', () => {
     );
     await identities.identify(keys.custom.appKey, keys.custom.token, 'coststore');
     const first = { ...costs };
-    for (let i = 0; i < 10; i++) await identities.identify(keys.custom.appKey, keys.custom.token, 'coststore');
+    for (let i = 0; i < 10; i++)
+      await identities.identify(keys.custom.appKey, keys.custom.token, 'coststore');
     expect(costs).toEqual(first);
   });
 });

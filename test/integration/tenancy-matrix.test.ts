@@ -104,7 +104,9 @@ describe('tenancy matrix', () => {
       expectProblem(reply, 'not-found');
       expect(reply.body).toEqual(reference.body);
       expect(reply.text).not.toContain('tenantb');
-      expect((await api.request('GET', `/v1/external-keys/${partner}`, { as: theirs })).body).toEqual(made.body);
+      expect((await api.request('GET', `/v1/external-keys/${partner}`, { as: theirs })).body).toEqual(
+        made.body,
+      );
     },
   );
 
@@ -120,14 +122,20 @@ describe('tenancy matrix', () => {
       expect(made.status).toBe(201);
       const requestOn = (roleId: string) => ({
         path: `/v1/roles/${roleId}${route.method === 'DELETE' ? '?confirm=true' : ''}`,
-        body: route.method === 'PUT' ? { name: 'Mine now', description: '', permissions: ['my:thing'] } : undefined,
+        body:
+          route.method === 'PUT'
+            ? { name: 'Mine now', description: '', permissions: ['my:thing'] }
+            : undefined,
       });
 
       const reference = await api.request(route.method, requestOn('never-made').path, {
         as: mine,
         body: requestOn('never-made').body,
       });
-      const reply = await api.request(route.method, requestOn(id).path, { as: mine, body: requestOn(id).body });
+      const reply = await api.request(route.method, requestOn(id).path, {
+        as: mine,
+        body: requestOn(id).body,
+      });
 
       expectProblem(reference, 'not-found');
       expectProblem(reply, 'not-found');
@@ -142,7 +150,10 @@ describe('tenancy matrix', () => {
       body: { id: 'theirs-only', name: 'Theirs', permissions: ['their:thing'] },
     });
     expect(made.status).toBe(201);
-    const reply = await api.request('POST', '/v1/keys', { as: mine, body: { name: 'x', roles: ['theirs-only'] } });
+    const reply = await api.request('POST', '/v1/keys', {
+      as: mine,
+      body: { name: 'x', roles: ['theirs-only'] },
+    });
     expectProblem(reply, 'validation-error');
     const roles = await api.request('GET', '/v1/roles', { as: mine });
     expect(roles.body.items.map((r: any) => r.id)).not.toContain('theirs-only');

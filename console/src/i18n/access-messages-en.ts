@@ -54,12 +54,14 @@ export const accessEn = {
   holdersExternal: (n: number) => (n === 1 ? 'Granted to 1 external key:' : `Granted to ${n} external keys:`),
   holdersMore: (n: number) => `…and ${n} more.`,
   holdersBlock: 'A role cannot be deleted while any key holds it: remove it from these keys first.',
-  holdersFailed: 'Could not check which keys hold this role; the service still refuses the deletion if one does.',
+  holdersFailed:
+    'Could not check which keys hold this role; the service still refuses the deletion if one does.',
   deleteRoleConfirm: 'Delete role',
 
   externalIntro:
     'Keys of other accounts that may use this account’s resources with the roles granted here. They can never manage this account’s keys.',
-  externalReadOnly: 'Your key can see the external keys but not change them: that needs the keys:edit permission.',
+  externalReadOnly:
+    'Your key can see the external keys but not change them: that needs the keys:edit permission.',
   addExternal: '+ Add external key',
   externalSearchLabel: 'Search by key or owner',
   colKeyOwner: 'Key / Owner',
@@ -100,7 +102,8 @@ export const accessEn = {
     'role-in-use-edit':
       'Keys hold this role, so its management permissions (like keys:edit) cannot change. Other permissions can.',
     'role-predefined': 'Predefined roles cannot be changed or deleted.',
-    'limit-exceeded': 'This account already has 100 custom roles, the most allowed. Delete one you no longer need.',
+    'limit-exceeded':
+      'This account already has 100 custom roles, the most allowed. Delete one you no longer need.',
     'conflict-create': 'A role with this ID already exists. Choose another ID.',
     conflict: 'Someone changed this role at the same moment. Reload the roles and try again.',
     'precondition-failed':

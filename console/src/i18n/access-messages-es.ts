@@ -30,7 +30,8 @@ export const accessEs: AccessMessages = {
   roleIdInvalid: 'Use de 2 a 40 letras minúsculas, dígitos y guiones, empezando por una letra.',
   roleIdTaken: 'Ya existe un perfil con este ID. Elija otro.',
   roleNameLabel: 'Nombre',
-  roleNameHint: 'Para qué sirve el perfil, tal como lo verán los operadores, por ejemplo “Sincronización de stock”.',
+  roleNameHint:
+    'Para qué sirve el perfil, tal como lo verán los operadores, por ejemplo “Sincronización de stock”.',
   roleNameRequired: 'Escriba un nombre para el perfil.',
   roleNameTooLong: 'Use como máximo 100 caracteres.',
   roleDescriptionLabel: 'Descripción (opcional)',
@@ -82,9 +83,11 @@ export const accessEs: AccessMessages = {
   addExternalTitle: 'Añadir clave externa',
   externalKeyLabel: 'Clave de API de la otra cuenta',
   externalKeyHint: 'Como apk-otratienda-01J…: solo la clave, aquí nunca se necesita su token.',
-  externalKeyInvalid: 'Esto no es una clave de API: tiene la forma apk-cuenta- seguida de 26 letras y dígitos.',
+  externalKeyInvalid:
+    'Esto no es una clave de API: tiene la forma apk-cuenta- seguida de 26 letras y dígitos.',
   externalKeyOwnAccount: 'Esta clave es de su propia cuenta: asígnele perfiles en Claves generadas.',
-  externalRolesNote: 'Solo los perfiles sin permisos de administración se pueden conceder a claves de otras cuentas.',
+  externalRolesNote:
+    'Solo los perfiles sin permisos de administración se pueden conceder a claves de otras cuentas.',
   externalRolesRequired: 'Elija al menos un perfil.',
   externalAddNote:
     'La concesión se registra exista o no esa clave: el servicio nunca revela claves de otras cuentas.',
@@ -122,6 +125,7 @@ export const accessEs: AccessMessages = {
     'precondition-failed':
       'Esta clave externa se modificó en otro lugar mientras la editaba. Cierre el diálogo, recargue e inténtelo de nuevo.',
     forbidden: 'Su clave no puede modificar claves externas: para eso necesita keys:edit.',
-    'not-found': 'Esta clave externa ya no tiene acceso concedido: alguien puede haberla quitado. Recargue la lista.',
+    'not-found':
+      'Esta clave externa ya no tiene acceso concedido: alguien puede haberla quitado. Recargue la lista.',
   },
 };

@@ -31,7 +31,8 @@ export const accessPtBR: AccessMessages = {
   roleIdInvalid: 'Use de 2 a 40 letras minúsculas, dígitos e hifens, começando por letra.',
   roleIdTaken: 'Já existe um perfil com este ID. Escolha outro.',
   roleNameLabel: 'Nome',
-  roleNameHint: 'Para que serve o perfil, como os operadores o verão, por exemplo “Sincronização de estoque”.',
+  roleNameHint:
+    'Para que serve o perfil, como os operadores o verão, por exemplo “Sincronização de estoque”.',
   roleNameRequired: 'Informe um nome para o perfil.',
   roleNameTooLong: 'Use no máximo 100 caracteres.',
   roleDescriptionLabel: 'Descrição (opcional)',
@@ -74,8 +75,7 @@ export const accessPtBR: AccessMessages = {
   colStatus: 'Status',
   ownerAccount: (owner: string) => `Conta ${owner}`,
   noExternal: 'Nenhuma chave externa corresponde a estes filtros.',
-  externalShown: (n: number) =>
-    n === 1 ? 'Mostrando 1 chave externa.' : `Mostrando ${n} chaves externas.`,
+  externalShown: (n: number) => (n === 1 ? 'Mostrando 1 chave externa.' : `Mostrando ${n} chaves externas.`),
   externalActionsFor: (appKey: string) => `Ações para a chave externa ${appKey}`,
   menuEditRoles: 'Editar perfis',
   menuRemove: 'Remover',
@@ -83,9 +83,9 @@ export const accessPtBR: AccessMessages = {
   addExternalTitle: 'Adicionar chave externa',
   externalKeyLabel: 'Chave de API da outra conta',
   externalKeyHint: 'Como apk-outraloja-01J…: só a chave, o token nunca é necessário aqui.',
-  externalKeyInvalid: 'Isto não é uma chave de API: ela tem a forma apk-conta- seguida de 26 letras e dígitos.',
-  externalKeyOwnAccount:
-    'Esta chave é da sua própria conta: dê perfis a ela em Chaves geradas.',
+  externalKeyInvalid:
+    'Isto não é uma chave de API: ela tem a forma apk-conta- seguida de 26 letras e dígitos.',
+  externalKeyOwnAccount: 'Esta chave é da sua própria conta: dê perfis a ela em Chaves geradas.',
   externalRolesNote:
     'Só perfis sem permissões de administração podem ser concedidos a chaves de outras contas.',
   externalRolesRequired: 'Escolha pelo menos um perfil.',
@@ -125,6 +125,7 @@ export const accessPtBR: AccessMessages = {
     'precondition-failed':
       'Esta chave externa foi alterada em outro lugar enquanto você a editava. Feche a janela, recarregue e tente de novo.',
     forbidden: 'Sua chave não pode alterar chaves externas: para isso ela precisa de keys:edit.',
-    'not-found': 'Esta chave externa não tem mais acesso concedido: alguém pode tê-la removido. Recarregue a lista.',
+    'not-found':
+      'Esta chave externa não tem mais acesso concedido: alguém pode tê-la removido. Recarregue a lista.',
   },
 };

@@ -138,9 +138,15 @@ export function roleRemoval(
       TableName: tableName,
       Key: accessItemKey(account),
       UpdateExpression: 'REMOVE #r SET roleCount = roleCount - :one, revision = revision + :one',
-      ConditionExpression: 'attribute_exists(#r) AND #r.#ver = :expected AND #r.#h = :zero AND revision = :rev',
+      ConditionExpression:
+        'attribute_exists(#r) AND #r.#ver = :expected AND #r.#h = :zero AND revision = :rev',
       ExpressionAttributeNames: { '#r': ROLE_PREFIX + roleId, '#ver': 'version', '#h': 'holders' },
-      ExpressionAttributeValues: { ':expected': expected.version, ':zero': 0, ':one': 1, ':rev': expected.revision },
+      ExpressionAttributeValues: {
+        ':expected': expected.version,
+        ':zero': 0,
+        ':one': 1,
+        ':rev': expected.revision,
+      },
     },
   };
 }

@@ -28,7 +28,9 @@ const preconditionFailed = (): DomainError =>
   new DomainError('precondition-failed', 'The external key has changed since the version given in If-Match.');
 
 const audited = (grant: ExternalGrant | null): Record<string, unknown> =>
-  grant ? { owner: grant.owner, roles: grant.roles, status: grant.status } : { owner: null, roles: null, status: null };
+  grant
+    ? { owner: grant.owner, roles: grant.roles, status: grant.status }
+    : { owner: null, roles: null, status: null };
 
 export interface ExternalKeyDeps {
   grants: GrantStore;
@@ -56,7 +58,10 @@ export class ExternalKeys {
         throw new DomainError('conflict', 'This key already has a grant in this account; edit it instead.');
       }
       if (catalog.grantCount >= MAX_GRANTS_PER_ACCOUNT) {
-        throw new DomainError('limit-exceeded', `An account grants at most ${MAX_GRANTS_PER_ACCOUNT} external keys.`);
+        throw new DomainError(
+          'limit-exceeded',
+          `An account grants at most ${MAX_GRANTS_PER_ACCOUNT} external keys.`,
+        );
       }
       await this.commit(caller, 'external-key.added', null, grant, [
         { type: 'grant', grant },
@@ -71,7 +76,10 @@ export class ExternalKeys {
       const before = await this.deps.grants.getGrant(caller.account, appKey);
       if (!before) throw noGrant();
       if (ifMatch !== undefined && before.version !== ifMatch) throw preconditionFailed();
-      const catalog = await this.deps.roles.forChange(caller.account, [...before.roles, ...(edit.roles ?? [])]);
+      const catalog = await this.deps.roles.forChange(caller.account, [
+        ...before.roles,
+        ...(edit.roles ?? []),
+      ]);
       if (edit.roles) checkGrantRoles(edit.roles, catalog);
       const after = editGrant(before, edit, this.deps.clock.now());
       if (after === before) return externalKeyView(before);
@@ -134,7 +142,8 @@ export class ExternalKeys {
         try {
           return await attempt();
         } catch (error) {
-          if (error instanceof WriteConflict && error.reason === 'roles') this.deps.roles.invalidate(caller.account);
+          if (error instanceof WriteConflict && error.reason === 'roles')
+            this.deps.roles.invalidate(caller.account);
           if (error instanceof WriteConflict && error.reason === 'version' && ifMatch !== undefined)
             throw preconditionFailed();
           throw error;

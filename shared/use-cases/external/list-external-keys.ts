@@ -25,7 +25,10 @@ export async function listExternalKeys(
   const needle = query.search === undefined ? undefined : folded(query.search);
   const position = (g: { addedAt: string; appKey: string }): string => `${g.addedAt}|${g.appKey}`;
   const matching = (await grants.listGrants(account))
-    .filter((g) => (!needle || matchesSearch(needle, g.appKey, g.owner)) && (!query.status || g.status === query.status))
+    .filter(
+      (g) =>
+        (!needle || matchesSearch(needle, g.appKey, g.owner)) && (!query.status || g.status === query.status),
+    )
     .sort((a, b) => (position(a) < position(b) ? 1 : position(a) > position(b) ? -1 : 0))
     .filter((g) => after === null || position(g) < after);
   const page = matching.slice(0, query.limit);

@@ -97,7 +97,9 @@ export class LeakReports {
         // A leaked token is cut even when it belongs to the account's last admin key: the
         // operator then mints a new owner key with `npm run bootstrap` (their own credentials).
         const catalog = await this.deps.roles.forRoles(key.account, key.roles);
-        await this.deps.work.commit(keyChangeWrites(key, after, entry, [], { catalog, lastAdminMayGo: true }));
+        await this.deps.work.commit(
+          keyChangeWrites(key, after, entry, [], { catalog, lastAdminMayGo: true }),
+        );
         this.deps.verifier.invalidate(appKey);
         live = true;
         await this.deps.notices.leaked(after, token, decision.outcome);

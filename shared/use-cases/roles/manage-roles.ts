@@ -52,7 +52,10 @@ export class RoleService {
       const catalog = await this.deps.roles.fresh(caller.account);
       const current = customRoleToChange(catalog, caller.permissions, id);
       if (ifMatch !== undefined && current.version !== ifMatch) {
-        throw new DomainError('precondition-failed', 'The role has changed since the version given in If-Match.');
+        throw new DomainError(
+          'precondition-failed',
+          'The role has changed since the version given in If-Match.',
+        );
       }
       const now = this.deps.clock.now();
       const { role, unheld } = redefineRole(current, catalog, caller.permissions, input, now);
