@@ -7,17 +7,18 @@ import { useSession } from '../session-context';
 import { isFiltered, type ActivityFilter } from './activity-filter';
 import { ActivityFilters } from './activity-filters';
 import { ActivityTable } from './activity-table';
-import { useActivityList } from './use-activity-list';
+import type { ActivityList } from './use-activity-list';
 
 export interface ActivityTabProps {
   filter: ActivityFilter;
   onFilterChange: (filter: ActivityFilter) => void;
+  /** Held by the console screen, so the loaded pages outlive a visit to another tab. */
+  list: ActivityList;
 }
 
-export function ActivityTab({ filter, onFilterChange }: ActivityTabProps) {
+export function ActivityTab({ filter, onFilterChange, list }: ActivityTabProps) {
   const { t } = useI18n();
-  const { api, identity } = useSession();
-  const list = useActivityList(api, filter);
+  const { identity } = useSession();
   const { query } = list;
   const empty = !list.loading && !list.error && list.entries.length === 0;
 

@@ -19,7 +19,8 @@ export interface ActivityList {
   retry: () => void;
 }
 
-export function useActivityList(api: ApiClient, filter: ActivityFilter): ActivityList {
+/** `enabled` is false until the tab is first shown (and for keys without audit:view): no request. */
+export function useActivityList(api: ApiClient, filter: ActivityFilter, enabled: boolean): ActivityList {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -72,7 +73,9 @@ export function useActivityList(api: ApiClient, filter: ActivityFilter): Activit
     );
   };
 
-  useEffect(() => fetchPage(null), [applied, generation, api]);
+  useEffect(() => {
+    if (enabled) fetchPage(null);
+  }, [applied, generation, api, enabled]);
 
   return {
     entries,
