@@ -10,7 +10,7 @@ import { createConsoleHandler } from '../../../infra/local/console-static';
 import { ensureConsoleBuilt } from '../../../infra/local/console-build';
 import { launchChromium } from './browser';
 
-export type ConsoleLocale = 'en' | 'pt-BR';
+export type ConsoleLocale = 'en' | 'pt-BR' | 'es';
 
 export class ConsoleHarness {
   /** Messages the page logged as errors, including CSP violations: every suite expects none. */
