@@ -12,10 +12,11 @@ import { waitForFocusIn, waitForValue } from './support/wait';
 
 const TEXT: Record<
   ConsoleLocale,
-  { settingsTab: string; impact: string; apply: string; confirm: string; applied: string }
+  { settingsTab: string; keysTab: string; impact: string; apply: string; confirm: string; applied: string }
 > = {
   en: {
     settingsTab: 'Settings',
+    keysTab: 'Generated keys',
     impact: 'Applying this moves 3 tokens into “Expiring” and 0 tokens into “Expired”.',
     apply: 'Apply',
     confirm: 'Yes, apply',
@@ -23,6 +24,7 @@ const TEXT: Record<
   },
   'pt-BR': {
     settingsTab: 'Configurações',
+    keysTab: 'Chaves geradas',
     impact: 'Aplicar isto leva 3 tokens para “Expirando” e 0 tokens para “Expirado”.',
     apply: 'Aplicar',
     confirm: 'Sim, aplicar',
@@ -30,6 +32,7 @@ const TEXT: Record<
   },
   es: {
     settingsTab: 'Configuración',
+    keysTab: 'Claves generadas',
     impact: 'Aplicar esto pasa 3 tokens a “Por vencer” y 0 tokens a “Vencido”.',
     apply: 'Aplicar',
     confirm: 'Sí, aplicar',
@@ -101,6 +104,13 @@ describeInBrowser('console: the impact of a shorter token duration, confirmed (i
     expect(expiring.body.items).toHaveLength(3);
     const expired = await harness.api.request('GET', '/v1/keys?alert=expired', { as: operator });
     expect(expired.body.items).toHaveLength(0);
+    // The Generated keys tab kept its list, but not a stale one: it shows the new alerts
+    await page.getByRole('tab', { name: text.keysTab }).click();
+    await waitForValue<number>(
+      page,
+      `document.querySelectorAll('tbody tr[data-alert="expiring"]').length`,
+      (count) => count === 3,
+    );
 
     await context.close();
     expect(harness.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);

@@ -55,7 +55,7 @@ export function ConsoleScreen() {
         {section === 'keys' ? (
           <KeysTab state={keysState} onHistory={canViewAudit ? showHistory : undefined} />
         ) : section === 'settings' ? (
-          <SettingsTab />
+          <SettingsTab onApplied={keysState.list.reload} />
         ) : (
           <ActivityTab filter={activityFilter} onFilterChange={setActivityFilter} list={activityList} />
         )}

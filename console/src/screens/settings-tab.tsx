@@ -19,7 +19,12 @@ import { useAccountKeys } from './use-account-keys';
 const RECOMMENDED: TokenDuration = 90;
 const MAX_WARNING_DAYS = 60;
 
-export function SettingsTab() {
+export interface SettingsTabProps {
+  /** Every token's expiry changed: the key list kept for the Generated keys tab is out of date. */
+  onApplied?: () => void;
+}
+
+export function SettingsTab({ onApplied }: SettingsTabProps) {
   const { t, locale } = useI18n();
   const { api } = useSession();
   const [current, setCurrent] = useState<Settings | null>(null);
@@ -83,6 +88,7 @@ export function SettingsTab() {
     if (!saved) return;
     show(saved);
     setApplied(true);
+    onApplied?.();
   };
 
   const submit = (event: Event): void => {

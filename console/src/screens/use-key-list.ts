@@ -22,6 +22,8 @@ export interface KeyList {
   loadMore: () => void;
   /** Repeats what failed: the first page, or the "load more" that failed, from where it stopped. */
   retry: () => void;
+  /** Loads the first page again: after a change that alters every row (the token settings). */
+  reload: () => void;
   replace: (key: Key) => void;
   prepend: (key: Key) => void;
   remove: (appKey: string) => void;
@@ -89,6 +91,7 @@ export function useKeyList(api: ApiClient, filter: KeyFilter): KeyList {
     hasMore: cursor !== null,
     loadMore: () => fetchPage(cursor),
     retry: () => (failedFrom.current ? fetchPage(failedFrom.current) : setGeneration((g) => g + 1)),
+    reload: () => setGeneration((g) => g + 1),
     replace: (key) => setKeys((current) => current.map((k) => (k.appKey === key.appKey ? key : k))),
     prepend: (key) => setKeys((current) => [key, ...current.filter((k) => k.appKey !== key.appKey)]),
     remove: (appKey) => setKeys((current) => current.filter((k) => k.appKey !== appKey)),
