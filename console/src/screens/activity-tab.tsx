@@ -1,6 +1,7 @@
 // The "Activity" tab: the account's audit log, newest first, with its filters, "load more", and
 // an error that can be retried. The filter lives with the console screen, so a key's "History"
 // can open this tab already narrowed to that key.
+import { useEffect } from 'preact/hooks';
 import { ProblemMessage } from '../components/problem-message';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session-context';
@@ -19,6 +20,8 @@ export interface ActivityTabProps {
 export function ActivityTab({ filter, onFilterChange, list }: ActivityTabProps) {
   const { t } = useI18n();
   const { identity } = useSession();
+  // Back from another tab: the kept entries show at once and are read again behind them.
+  useEffect(() => list.refresh(), []);
   const { query } = list;
   const empty = !list.loading && !list.error && list.entries.length === 0;
 

@@ -29,6 +29,9 @@ export function KeysTab({ state, onHistory }: KeysTabProps) {
   const [rowErrors, setRowErrors] = useState<Record<string, ApiError>>({});
   const statusLine = useRef<HTMLParagraphElement>(null);
 
+  // Back from another tab: the kept rows show at once and are read again behind them.
+  useEffect(() => list.refresh(), []);
+
   useEffect(() => {
     api.listRoles().then(setRoles, (failure: unknown) => setRolesError(asApiError(failure)));
   }, [api]);

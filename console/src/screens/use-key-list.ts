@@ -24,6 +24,12 @@ export interface KeyList {
   retry: () => void;
   /** Loads the first page again: after a change that alters every row (the token settings). */
   reload: () => void;
+  /**
+   * Reads again as many rows as are shown, for the same filter, and swaps them in at once: the
+   * tab shows its kept rows at once on return and catches up with changes made meanwhile,
+   * without losing the pages loaded. Nothing happens before the first page has loaded.
+   */
+  refresh: () => void;
   replace: (key: Key) => void;
   prepend: (key: Key) => void;
   remove: (appKey: string) => void;
@@ -44,6 +50,7 @@ export function useKeyList(api: ApiClient, filter: KeyFilter): KeyList {
   const latest = useRef(0);
   // A failed "load more" is retried from where it stopped, not from the first page.
   const failedFrom = useRef<string | null>(null);
+  const loaded = useRef(false);
 
   useEffect(() => {
     const delay = filter.search === applied.search ? 0 : SEARCH_DELAY_MS;
@@ -60,6 +67,7 @@ export function useKeyList(api: ApiClient, filter: KeyFilter): KeyList {
       (page) => {
         if (request !== latest.current) return;
         failedFrom.current = null;
+        loaded.current = true;
         setKeys((current) => (from ? [...current, ...page.items] : page.items));
         setCursor(page.nextCursor);
         setLoading(false);
@@ -83,6 +91,35 @@ export function useKeyList(api: ApiClient, filter: KeyFilter): KeyList {
 
   useEffect(() => fetchPage(null), [applied, generation, api]);
 
+  const refresh = (): void => {
+    if (!loaded.current || loading) return;
+    const request = ++latest.current;
+    const shown = Math.max(keys.length, 1);
+    const readAgain = async (): Promise<{ items: Key[]; next: string | null }> => {
+      const items: Key[] = [];
+      let next: string | null = null;
+      do {
+        const page = await loadKeyPage(api, applied, next);
+        items.push(...page.items);
+        next = page.nextCursor;
+      } while (next && items.length < shown);
+      return { items, next };
+    };
+    readAgain().then(
+      ({ items, next }) => {
+        if (request !== latest.current) return;
+        setKeys(items);
+        setCursor(next);
+      },
+      (failure: unknown) => {
+        if (request !== latest.current) return;
+        // The rows shown still answer this filter: they stay, with the error and Retry below them.
+        failedFrom.current = null;
+        setError(asApiError(failure));
+      },
+    );
+  };
+
   return {
     keys,
     loading,
@@ -92,6 +129,7 @@ export function useKeyList(api: ApiClient, filter: KeyFilter): KeyList {
     loadMore: () => fetchPage(cursor),
     retry: () => (failedFrom.current ? fetchPage(failedFrom.current) : setGeneration((g) => g + 1)),
     reload: () => setGeneration((g) => g + 1),
+    refresh,
     replace: (key) => setKeys((current) => current.map((k) => (k.appKey === key.appKey ? key : k))),
     prepend: (key) => setKeys((current) => [key, ...current.filter((k) => k.appKey !== key.appKey)]),
     remove: (appKey) => setKeys((current) => current.filter((k) => k.appKey !== appKey)),
