@@ -43,7 +43,7 @@ export class ConsoleHarness {
   }
 
   /** A fresh browser context (empty sessionStorage and localStorage) whose clock matches the API's. */
-  async newPage(locale: ConsoleLocale = 'en'): Promise<{ context: BrowserContext; page: Page }> {
+  async newPage(locale: ConsoleLocale | 'es-MX' = 'en'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await this.browser.newContext({
       locale,
       timezoneId: 'UTC',
