@@ -105,6 +105,8 @@ describeInBrowser('console: accessibility and screenshots', () => {
     await check(page, 'settings', locale);
     // A shorter duration: the count before Apply, then the confirmation (cancelled: the demo stays)
     await page.locator('form.settings-form input[type="radio"][value="30"]').check();
+    // Warned 30 days ahead, every token moves into "Expiring": a count worth showing
+    await page.locator('form.settings-form input[type="number"]').fill('30');
     await page.locator('[data-testid="settings-impact"]:not(:empty)').waitFor();
     await page.locator('form.settings-form button[type="submit"]').click();
     await waitForFocusIn(page, 'apply-settings-dialog');
