@@ -136,7 +136,8 @@ export function KeysTab({ state, onHistory }: KeysTabProps) {
           data-testid="keys-load-more"
           onClick={list.loadMore}
         >
-          {t.loadMore}
+          {/* The operator is looking here, not at the status line far above, while a page loads. */}
+          {list.loading && !list.stale ? t.loading : t.loadMore}
         </button>
       )}
       <KeyDialogs
