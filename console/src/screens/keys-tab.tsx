@@ -132,9 +132,12 @@ export function KeysTab({ state, onHistory }: KeysTabProps) {
         <button
           type="button"
           class="button"
-          disabled={busy}
+          // aria-disabled, not disabled: a disabled button drops the keyboard focus that pressed it.
+          aria-disabled={busy}
           data-testid="keys-load-more"
-          onClick={list.loadMore}
+          onClick={() => {
+            if (!busy) list.loadMore();
+          }}
         >
           {/* The operator is looking here, not at the status line far above, while a page loads. */}
           {list.loading && !list.stale ? t.loading : t.loadMore}
