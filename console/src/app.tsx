@@ -7,6 +7,7 @@ import { useI18nState } from './i18n/use-i18n-state';
 import type { RuntimeConfig } from './runtime-config';
 import { clearSession, loadSession, saveSession } from './session';
 import { SessionContext, type Identity, type Session } from './session-context';
+import { whySessionEnded } from './session-end';
 import { signIn, type SignInOutcome } from './sign-in';
 import { AppHeader } from './screens/app-header';
 import { ConsoleScreen } from './screens/console-screen';
@@ -24,9 +25,28 @@ export function App({ config }: { config: RuntimeConfig }) {
   const [restoring, setRestoring] = useState(() => loadSession() !== null);
   const [notice, setNotice] = useState<SignInOutcome | null>(null);
 
+  // Several calls in flight may all answer 401: the first one ends the session, once.
+  const ending = useRef(false);
+  const endSession = async (credentials: Credentials): Promise<void> => {
+    if (ending.current) return;
+    ending.current = true;
+    const reason = await whySessionEnded(anonymous, credentials);
+    const stored = loadSession();
+    // Still accepted (a 401 from elsewhere), or the operator already signed in with another key.
+    if (!reason || stored?.appKey !== credentials.appKey || stored.token !== credentials.token) {
+      ending.current = false;
+      return;
+    }
+    clearSession();
+    setNotice(reason);
+    setSession(null);
+  };
+
   const start = (credentials: Credentials, identity: Identity): void => {
     saveSession(credentials);
-    setSession({ api: anonymous.withCredentials(credentials), identity });
+    ending.current = false;
+    const api = anonymous.withCredentials(credentials, () => void endSession(credentials));
+    setSession({ api, identity });
   };
 
   useEffect(() => {

@@ -18,6 +18,9 @@ export type SignInMessage = keyof Pick<
   | 'signInInactive'
   | 'signInExpired'
   | 'signInNoView'
+  | 'sessionEndedInactive'
+  | 'sessionEndedExpired'
+  | 'sessionEndedInvalid'
 >;
 
 export type SignInOutcome =

@@ -1,5 +1,6 @@
-// Every main screen, in English and Portuguese: an axe-core check (no serious or critical
-// violations) and a screenshot for docs/screenshots/ (linked from console/README.md). Also the
+// Every main screen, in English, Portuguese and Spanish, at 1366x768 and (the main ones) on a
+// 390x844 phone: an axe-core check (no serious or critical violations) and a screenshot for
+// docs/screenshots/ (linked from console/README.md). Also the
 // keyboard paths: the row menu, a dialog's focus trap, Escape, and focus going back.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,9 @@ import { expectText, waitForFocusIn, waitForValue } from './support/wait';
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 /** Screenshots are written only when asked (UPDATE_SCREENSHOTS=1): `npm test` leaves the tree clean. */
 const WRITE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
-const MAIN_SCREENS = ['sign-in', 'keys', 'generate-key', 'settings'];
+const MAIN_SCREENS = ['sign-in', 'keys', 'generate-key', 'settings', 'settings-confirm'];
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
 
 describeInBrowser('console: accessibility and screenshots', () => {
   let harness: ConsoleHarness;
@@ -36,11 +39,11 @@ describeInBrowser('console: accessibility and screenshots', () => {
    * languages; the secondary ones (menus, one-time token, delete) differ only in wording, so they
    * are checked once, in English, to keep the suite within its time budget.
    */
-  async function check(page: Page, screen: string, locale: ConsoleLocale): Promise<void> {
+  async function check(page: Page, screen: string, locale: ConsoleLocale, suffix = ''): Promise<void> {
     // The key list is photographed whole, so every alert level is in the picture.
     if (WRITE_SCREENSHOTS) {
       await page.screenshot({
-        path: join(SCREENSHOTS, `${screen}-${locale.toLowerCase()}.png`),
+        path: join(SCREENSHOTS, `${screen}-${locale.toLowerCase()}${suffix}.png`),
         fullPage: screen === 'keys',
       });
     }
@@ -56,8 +59,10 @@ describeInBrowser('console: accessibility and screenshots', () => {
   test.each<[ConsoleLocale, string]>([
     ['en', 'Generate'],
     ['pt-BR', 'Gerar'],
+    ['es', 'Generar'],
   ])('every screen passes axe and is photographed (%s)', async (locale, generateLabel) => {
     const { context, page } = await harness.newPage(locale);
+    await page.setViewportSize(DESKTOP);
 
     await page.goto(harness.url);
     await page.locator('input[name="appKey"]').waitFor();
@@ -98,8 +103,37 @@ describeInBrowser('console: accessibility and screenshots', () => {
     await page.getByRole('tab').nth(1).click();
     await page.locator('form.settings-form').waitFor();
     await check(page, 'settings', locale);
+    // A shorter duration: the count before Apply, then the confirmation (cancelled: the demo stays)
+    await page.locator('form.settings-form input[type="radio"][value="30"]').check();
+    // Warned 30 days ahead, every token moves into "Expiring": a count worth showing
+    await page.locator('form.settings-form input[type="number"]').fill('30');
+    await page.locator('[data-testid="settings-impact"]:not(:empty)').waitFor();
+    await page.locator('form.settings-form button[type="submit"]').click();
+    await waitForFocusIn(page, 'apply-settings-dialog');
+    await check(page, 'settings-confirm', locale);
+    await page.keyboard.press('Escape');
+    await dialog(page, 'apply-settings-dialog').waitFor({ state: 'detached' });
     await context.close();
   });
+
+  test.each<ConsoleLocale>(['en', 'pt-BR', 'es'])(
+    'the main screens pass axe on a phone (%s)',
+    async (locale) => {
+      const { context, page } = await harness.newPage(locale);
+      await page.setViewportSize(PHONE);
+      await page.goto(harness.url);
+      await page.locator('input[name="appKey"]').waitFor();
+      await check(page, 'sign-in', locale, '-phone');
+      await harness.signIn(page, operator);
+      await row(page, storefront).waitFor();
+      await page.locator('button[data-alert="expired-critical"]').first().waitFor();
+      await check(page, 'keys', locale, '-phone');
+      await page.getByRole('tab').nth(1).click();
+      await page.locator('form.settings-form').waitFor();
+      await check(page, 'settings', locale, '-phone');
+      await context.close();
+    },
+  );
 
   test('keyboard: the row menu opens, moves and closes with keys; a dialog keeps and returns focus', async () => {
     // Arrange

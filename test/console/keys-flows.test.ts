@@ -197,7 +197,7 @@ describeInBrowser('console: generated keys', () => {
     await page.getByRole('button', { name: 'Load more' }).click();
 
     await expectRowCount(page, 21);
-    await expectText(page, '#main', 'Showing 21 keys.');
+    await expectText(page, '#main', 'Showing all 21 keys.');
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
   });
 

@@ -116,7 +116,7 @@ describeInBrowser('console: layout and refused actions (issue 14)', () => {
       `[...document.querySelector('tr[data-app-key="${long.appKey}"]').querySelectorAll('td[data-label]')]
         .map((td) => getComputedStyle(td, '::before').content)`,
     );
-    expect(labels).toEqual(['"Token duration"', '"Roles"', '"Created"', '"Status"']);
+    expect(labels).toEqual(['"Token duration"', '"Roles"', '"Created"', '"Last used"', '"Status"']);
     expect(await page.evaluate('getComputedStyle(document.querySelector(".keys-table thead")).display')).toBe(
       'none',
     );

@@ -56,6 +56,8 @@ describeInBrowser('console: settings and language', () => {
     await form.getByLabel('Warning before expiry (days)').fill('30');
     await form.getByLabel('Enforce expiry').uncheck();
     await form.getByRole('button', { name: 'Apply' }).click();
+    // A shorter duration is confirmed first (settings-impact.test.ts checks the counts shown).
+    await page.getByTestId('apply-settings-dialog').getByRole('button', { name: 'Yes, apply' }).click();
     await expectText(page, '[data-testid="settings-status"]', 'Settings applied.');
 
     // Assert: the API holds the new settings and reports the alert the page shows

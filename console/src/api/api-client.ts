@@ -7,7 +7,7 @@ import type {
   AuditQuery,
   Delivery,
   Key,
-  KeyFilter,
+  ApiKeyFilter,
   KeyHandover,
   KeyPage,
   Role,
@@ -29,10 +29,15 @@ export class ApiClient {
   constructor(
     private readonly baseUrl: string,
     private readonly credentials?: Credentials,
+    private readonly onUnauthorized?: () => void,
   ) {}
 
-  withCredentials(credentials: Credentials): ApiClient {
-    return new ApiClient(this.baseUrl, credentials);
+  /**
+   * A client that acts as `credentials`. `onUnauthorized` hears of every 401: the signed-in key
+   * was deactivated, deleted or its token cut elsewhere, so the whole session is over, not one call.
+   */
+  withCredentials(credentials: Credentials, onUnauthorized?: () => void): ApiClient {
+    return new ApiClient(this.baseUrl, credentials, onUnauthorized);
   }
 
   /** Public and tells inactive and expired apart from invalid, which an authenticated call cannot. */
@@ -40,7 +45,7 @@ export class ApiClient {
     return this.call('POST', '/v1/verify', { appKey: credentials.appKey, appToken: credentials.token });
   }
 
-  listKeys(filter: KeyFilter, cursor: string | null): Promise<KeyPage> {
+  listKeys(filter: ApiKeyFilter, cursor: string | null): Promise<KeyPage> {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (filter.search.trim()) query.set('search', filter.search.trim());
     if (filter.status) query.set('status', filter.status);
@@ -221,7 +226,10 @@ export class ApiClient {
     }
     const text = await response.text();
     const parsed: unknown = text ? safeJson(text) : undefined;
-    if (!response.ok) throw ApiError.fromProblem(response.status, parsed);
+    if (!response.ok) {
+      if (response.status === 401 && this.credentials) this.onUnauthorized?.();
+      throw ApiError.fromProblem(response.status, parsed);
+    }
     return parsed as T;
   }
 }

@@ -43,11 +43,19 @@ export type VerifyResult = Schemas['VerifyResult'];
 export type Problem = Schemas['Problem'];
 export type FieldError = NonNullable<Problem['errors']>[number];
 
+/** `attention` is the console's own: several API filters merged, most urgent first (key-pages.ts). */
+export type KeyAlertFilter = AlertLevel | '' | 'attention';
+
 export interface KeyFilter {
   search: string;
   status: KeyStatus | '';
-  alert: AlertLevel | '';
+  alert: KeyAlertFilter;
 }
+
+export const NO_KEY_FILTER: KeyFilter = { search: '', status: '', alert: '' };
+
+/** A filter as GET /v1/keys takes it: one alert level at most. */
+export type ApiKeyFilter = Omit<KeyFilter, 'alert'> & { alert: AlertLevel | '' };
 
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditAction = AuditEntry['action'];

@@ -1,4 +1,4 @@
-// Switches between English and Portuguese; each option is written in its own language.
+// Switches between English, Portuguese and Spanish; each option is written in its own language.
 import { useId } from 'preact/hooks';
 import { isLocale, LOCALE_NAMES, LOCALES, useI18n } from '../i18n/i18n';
 

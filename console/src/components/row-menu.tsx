@@ -62,13 +62,22 @@ export function RowMenu({ label, items }: RowMenuProps) {
       if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
     const onViewportChange = (): void => setOpen(false);
+    // A fixed menu would drift away from a button that scrolls, so scrolling closes it; but the
+    // scroll event of focusing the button (scrolled into view just before opening) arrives a frame
+    // later, when the button has not moved since: that one must not close the menu just opened.
+    const opened = button.current?.getBoundingClientRect();
+    const onScroll = (): void => {
+      const now = button.current?.getBoundingClientRect();
+      if (!opened || !now || Math.abs(now.top - opened.top) > 1 || Math.abs(now.left - opened.left) > 1)
+        setOpen(false);
+    };
     document.addEventListener('pointerdown', onPointer);
     window.addEventListener('resize', onViewportChange);
-    window.addEventListener('scroll', onViewportChange, true);
+    window.addEventListener('scroll', onScroll, true);
     return () => {
       document.removeEventListener('pointerdown', onPointer);
       window.removeEventListener('resize', onViewportChange);
-      window.removeEventListener('scroll', onViewportChange, true);
+      window.removeEventListener('scroll', onScroll, true);
     };
   }, [open]);
 

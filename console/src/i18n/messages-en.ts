@@ -32,6 +32,11 @@ export const en = {
   signInExpired: 'The token of this key has expired. Sign in with a renewed token.',
   signInNoView:
     'This key cannot view keys: it needs a role with the keys:view permission, such as Key viewer.',
+  sessionEndedInactive:
+    'You were signed out: this key was deactivated elsewhere. Ask an operator to activate it, or sign in with another key.',
+  sessionEndedExpired: 'You were signed out: the token of this key expired. Sign in with a renewed token.',
+  sessionEndedInvalid:
+    'You were signed out: this key was deleted or its token is no longer valid (renewed or cut). Sign in with a valid key and token.',
 
   keysTab: 'Generated keys',
   settingsTab: 'Settings',
@@ -42,6 +47,9 @@ export const en = {
   alertFilter: 'Alert',
   alertAll: 'All alerts',
   alertNoneOption: 'No alert',
+  alertAttention: 'Needs attention',
+  alertAttentionHint:
+    'Expired (critical), expired, expiring, then keys whose old token awaits deletion, most urgent first.',
   active: 'Active',
   inactive: 'Inactive',
   generateKey: '+ Generate key',
@@ -49,13 +57,24 @@ export const en = {
   colTokenDuration: 'Token duration',
   colRoles: 'Roles',
   colCreated: 'Created',
+  colLastUsed: 'Last used',
+  neverUsed: 'Never',
   colStatus: 'Status',
   colActions: 'Actions',
   noKeys: 'No keys match these filters.',
   loadMore: 'Load more',
-  keysShown: (n: number) => (n === 1 ? 'Showing 1 key.' : `Showing ${n} keys.`),
-  tokenExpires: (date: string) => `Expires ${date}`,
-  tokenExpired: (date: string) => `Expired ${date}`,
+  /** `shown` is n in the locale's digits. More pages remain: the total is not known yet. */
+  keysShown: (n: number, shown: string) =>
+    n === 1 ? 'Showing 1 key; more can be loaded.' : `Showing ${shown} keys; more can be loaded.`,
+  /** Every page is loaded: the count is the total for these filters. */
+  keysTotal: (n: number, shown: string) =>
+    n === 1 ? 'Showing the only key (1 in total).' : `Showing all ${shown} keys.`,
+  keysLoadFailed: 'The keys could not be loaded.',
+  tokenExpires: (relative: string) => `Expires ${relative}`,
+  tokenExpired: (relative: string) => `Expired ${relative}`,
+  copyKeyId: (appKey: string) => `Copy key ${appKey}`,
+  keyIdCopied: 'Key copied.',
+  keyIdCopyFailed: 'Could not copy. Select the key and copy it by hand.',
   pendingDeletion: 'Pending deletion',
   newToken: 'New token',
   noRoles: 'No roles',
@@ -212,6 +231,19 @@ export const en = {
   applied: 'Settings applied.',
   lastChanged: (date: string) => `Last changed ${date}.`,
   neverChanged: 'Defaults, never changed.',
+  impactCounting: 'Counting the tokens this change affects…',
+  impactNone: 'No token changes alert with these settings.',
+  /** How many tokens the new settings move into each alert; shown before Apply and in the confirmation. */
+  impact: (expiring: number, expired: number, fmt: (n: number) => string) =>
+    `Applying this moves ${expiring === 1 ? '1 token' : `${fmt(expiring)} tokens`} into “Expiring” and ${
+      expired === 1 ? '1 token' : `${fmt(expired)} tokens`
+    } into “Expired”.`,
+  impactEstimate: (keys: number, fmt: (n: number) => string) =>
+    `Estimate from the first ${fmt(keys)} keys: the account has more, so the real numbers may be higher.`,
+  impactUnknown: 'The affected tokens could not be counted.',
+  confirmApplyTitle: 'Apply the new token settings?',
+  confirmApplyBody: 'Every existing token of this account gets the new expiry at once.',
+  confirmApply: 'Yes, apply',
 
   activityIntro: 'Every change to the keys and settings of this account, newest first.',
   activityKeyLabel: 'Key',

@@ -30,6 +30,11 @@ export const ptBR: Messages = {
   signInExpired: 'O token desta chave expirou. Entre com um token renovado.',
   signInNoView:
     'Esta chave não pode ver chaves: ela precisa de um perfil com a permissão keys:view, como Visualizador de chaves.',
+  sessionEndedInactive:
+    'Sua sessão foi encerrada: esta chave foi desativada em outro lugar. Peça a um operador para ativá-la ou entre com outra chave.',
+  sessionEndedExpired: 'Sua sessão foi encerrada: o token desta chave expirou. Entre com um token renovado.',
+  sessionEndedInvalid:
+    'Sua sessão foi encerrada: esta chave foi excluída ou o token dela não é mais válido (renovado ou cortado). Entre com uma chave e um token válidos.',
 
   keysTab: 'Chaves geradas',
   settingsTab: 'Configurações',
@@ -40,6 +45,9 @@ export const ptBR: Messages = {
   alertFilter: 'Alerta',
   alertAll: 'Todos os alertas',
   alertNoneOption: 'Sem alerta',
+  alertAttention: 'Precisa de atenção',
+  alertAttentionHint:
+    'Expirado (crítico), expirado, expirando e depois chaves cujo token antigo aguarda exclusão, as mais urgentes primeiro.',
   active: 'Ativa',
   inactive: 'Inativa',
   generateKey: '+ Gerar chave',
@@ -47,13 +55,24 @@ export const ptBR: Messages = {
   colTokenDuration: 'Duração do token',
   colRoles: 'Perfis de acesso',
   colCreated: 'Criada em',
+  colLastUsed: 'Último uso',
+  neverUsed: 'Nunca',
   colStatus: 'Status',
   colActions: 'Ações',
   noKeys: 'Nenhuma chave corresponde a estes filtros.',
   loadMore: 'Carregar mais',
-  keysShown: (n: number) => (n === 1 ? 'Mostrando 1 chave.' : `Mostrando ${n} chaves.`),
-  tokenExpires: (date: string) => `Expira em ${date}`,
-  tokenExpired: (date: string) => `Expirou em ${date}`,
+  keysShown: (n: number, shown: string) =>
+    n === 1
+      ? 'Mostrando 1 chave; há mais para carregar.'
+      : `Mostrando ${shown} chaves; há mais para carregar.`,
+  keysTotal: (n: number, shown: string) =>
+    n === 1 ? 'Mostrando a única chave (1 no total).' : `Mostrando todas as ${shown} chaves.`,
+  keysLoadFailed: 'Não foi possível carregar as chaves.',
+  tokenExpires: (relative: string) => `Expira ${relative}`,
+  tokenExpired: (relative: string) => `Expirou ${relative}`,
+  copyKeyId: (appKey: string) => `Copiar a chave ${appKey}`,
+  keyIdCopied: 'Chave copiada.',
+  keyIdCopyFailed: 'Não foi possível copiar. Selecione a chave e copie-a manualmente.',
   pendingDeletion: 'Exclusão pendente',
   newToken: 'Token novo',
   noRoles: 'Nenhum perfil',
@@ -210,6 +229,18 @@ export const ptBR: Messages = {
   applied: 'Configurações aplicadas.',
   lastChanged: (date: string) => `Última alteração em ${date}.`,
   neverChanged: 'Valores padrão, nunca alterados.',
+  impactCounting: 'Contando os tokens afetados por esta mudança…',
+  impactNone: 'Nenhum token muda de alerta com estas configurações.',
+  impact: (expiring: number, expired: number, fmt: (n: number) => string) =>
+    `Aplicar isto leva ${expiring === 1 ? '1 token' : `${fmt(expiring)} tokens`} para “Expirando” e ${
+      expired === 1 ? '1 token' : `${fmt(expired)} tokens`
+    } para “Expirado”.`,
+  impactEstimate: (keys: number, fmt: (n: number) => string) =>
+    `Estimativa a partir das primeiras ${fmt(keys)} chaves: a conta tem mais, então os números reais podem ser maiores.`,
+  impactUnknown: 'Não foi possível contar os tokens afetados.',
+  confirmApplyTitle: 'Aplicar as novas configurações de token?',
+  confirmApplyBody: 'Todos os tokens existentes desta conta recebem a nova expiração imediatamente.',
+  confirmApply: 'Sim, aplicar',
 
   activityIntro:
     'Todas as alterações nas chaves e configurações desta conta, das mais recentes para as mais antigas.',

@@ -1,23 +1,27 @@
 // The "Activity" tab: the account's audit log, newest first, with its filters, "load more", and
 // an error that can be retried. The filter lives with the console screen, so a key's "History"
 // can open this tab already narrowed to that key.
+import { useEffect } from 'preact/hooks';
 import { ProblemMessage } from '../components/problem-message';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session-context';
 import { isFiltered, type ActivityFilter } from './activity-filter';
 import { ActivityFilters } from './activity-filters';
 import { ActivityTable } from './activity-table';
-import { useActivityList } from './use-activity-list';
+import type { ActivityList } from './use-activity-list';
 
 export interface ActivityTabProps {
   filter: ActivityFilter;
   onFilterChange: (filter: ActivityFilter) => void;
+  /** Held by the console screen, so the loaded pages outlive a visit to another tab. */
+  list: ActivityList;
 }
 
-export function ActivityTab({ filter, onFilterChange }: ActivityTabProps) {
+export function ActivityTab({ filter, onFilterChange, list }: ActivityTabProps) {
   const { t } = useI18n();
-  const { api, identity } = useSession();
-  const list = useActivityList(api, filter);
+  const { identity } = useSession();
+  // Back from another tab: the kept entries show at once and are read again behind them.
+  useEffect(() => list.refresh(), []);
   const { query } = list;
   const empty = !list.loading && !list.error && list.entries.length === 0;
 

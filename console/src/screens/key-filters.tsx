@@ -1,6 +1,7 @@
-// Search (name or key), status and alert filters of the key list.
+// Search (name or key), status and alert filters of the key list. "Needs attention" lists every
+// key with an alert or a pending renewal, most urgent first (key-pages.ts says how).
 import { useId } from 'preact/hooks';
-import type { AlertLevel, KeyFilter, KeyStatus } from '../api/types';
+import type { AlertLevel, KeyAlertFilter, KeyFilter, KeyStatus } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
 const ALERTS: AlertLevel[] = ['none', 'expiring', 'expired', 'expired-critical'];
@@ -43,15 +44,22 @@ export function KeyFilters({ filter, onChange }: { filter: KeyFilter; onChange: 
           id={`${id}-alert`}
           value={filter.alert}
           data-testid="alert-filter"
-          onChange={(event) => onChange({ ...filter, alert: value(event) as AlertLevel | '' })}
+          aria-describedby={filter.alert === 'attention' ? `${id}-alert-hint` : undefined}
+          onChange={(event) => onChange({ ...filter, alert: value(event) as KeyAlertFilter })}
         >
           <option value="">{t.alertAll}</option>
+          <option value="attention">{t.alertAttention}</option>
           {ALERTS.map((level) => (
             <option key={level} value={level}>
               {level === 'none' ? t.alertNoneOption : t.alerts[level].label}
             </option>
           ))}
         </select>
+        {filter.alert === 'attention' && (
+          <p class="hint" id={`${id}-alert-hint`}>
+            {t.alertAttentionHint}
+          </p>
+        )}
       </div>
     </form>
   );

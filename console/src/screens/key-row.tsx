@@ -7,6 +7,8 @@ import { LeakBadge } from '../components/leak-badge';
 import { ProblemMessage } from '../components/problem-message';
 import { RowMenu, type MenuItem } from '../components/row-menu';
 import { UnopenedLinkTag } from '../components/unopened-link-tag';
+import { CopyKeyButton } from '../components/copy-key-button';
+import { RelativeTime } from '../components/relative-time';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { KeyDialogKind } from '../dialogs/key-dialog-state';
@@ -72,7 +74,10 @@ export function KeyRow({
       data-leaked={key.leak ? 'true' : undefined}
     >
       <th scope="row" class="key-cell">
-        <span class="mono app-key">{key.appKey}</span>
+        <span class="app-key-line">
+          <span class="mono app-key">{key.appKey}</span>
+          <CopyKeyButton appKey={key.appKey} />
+        </span>
         <span class="key-name">
           {key.name}
           {isOwnKey && <span class="tag tag-self">{t.yourKey}</span>}
@@ -102,6 +107,13 @@ export function KeyRow({
         <time dateTime={key.createdAt} title={formatDateTime(key.createdAt, locale)}>
           {formatDate(key.createdAt, locale)}
         </time>
+      </td>
+      <td data-label={t.colLastUsed} data-testid="last-used">
+        {key.lastUsedAt ? (
+          <RelativeTime iso={key.lastUsedAt} now={now} />
+        ) : (
+          <span class="muted">{t.neverUsed}</span>
+        )}
       </td>
       <td data-label={t.colStatus}>
         <span class={`status status-${key.status}`}>{key.status === 'active' ? t.active : t.inactive}</span>

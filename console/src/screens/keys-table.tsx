@@ -10,6 +10,8 @@ const MANAGEMENT = ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'ro
 
 export interface KeysTableProps {
   keys: Key[];
+  /** The rows answer an older filter while a newer one loads: dimmed and marked busy. */
+  stale: boolean;
   ownKey: string;
   rowErrors: Record<string, ApiError>;
   onOpen: (kind: KeyDialogKind, key: Key) => void;
@@ -18,7 +20,16 @@ export interface KeysTableProps {
   roles: Role[];
 }
 
-export function KeysTable({ keys, ownKey, rowErrors, onOpen, onActivate, onHistory, roles }: KeysTableProps) {
+export function KeysTable({
+  keys,
+  stale,
+  ownKey,
+  rowErrors,
+  onOpen,
+  onActivate,
+  onHistory,
+  roles,
+}: KeysTableProps) {
   const { t } = useI18n();
   const roleName = (id: string): string => t.roles[id]?.name ?? roles.find((r) => r.id === id)?.name ?? id;
   const now = Date.now();
@@ -31,13 +42,19 @@ export function KeysTable({ keys, ownKey, rowErrors, onOpen, onActivate, onHisto
       ),
     );
   return (
-    <table class="keys-table" aria-labelledby="main-heading" data-testid="keys-table">
+    <table
+      class={stale ? 'keys-table is-stale' : 'keys-table'}
+      aria-labelledby="main-heading"
+      aria-busy={stale}
+      data-testid="keys-table"
+    >
       <thead>
         <tr>
           <th scope="col">{t.colKeyName}</th>
           <th scope="col">{t.colTokenDuration}</th>
           <th scope="col">{t.colRoles}</th>
           <th scope="col">{t.colCreated}</th>
+          <th scope="col">{t.colLastUsed}</th>
           <th scope="col">{t.colStatus}</th>
           <th scope="col">
             <span class="visually-hidden">{t.colActions}</span>

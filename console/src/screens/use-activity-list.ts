@@ -17,9 +17,12 @@ export interface ActivityList {
   hasMore: boolean;
   loadMore: () => void;
   retry: () => void;
+  /** Reads the shown entries again and swaps them in at once (back from another tab). */
+  refresh: () => void;
 }
 
-export function useActivityList(api: ApiClient, filter: ActivityFilter): ActivityList {
+/** `enabled` is false until the tab is first shown (and for keys without audit:view): no request. */
+export function useActivityList(api: ApiClient, filter: ActivityFilter, enabled: boolean): ActivityList {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -30,6 +33,7 @@ export function useActivityList(api: ApiClient, filter: ActivityFilter): Activit
   const latest = useRef(0);
   // A failed "load more" is retried from where it stopped, not from the first page.
   const failedFrom = useRef<string | null>(null);
+  const loaded = useRef(false);
 
   useEffect(() => {
     const delay = filter.appKey === applied.appKey ? 0 : TYPING_DELAY_MS;
@@ -54,6 +58,7 @@ export function useActivityList(api: ApiClient, filter: ActivityFilter): Activit
       (page) => {
         if (request !== latest.current) return;
         failedFrom.current = null;
+        loaded.current = true;
         setEntries((current) => (from ? [...current, ...page.items] : page.items));
         setCursor(page.nextCursor);
         setLoading(false);
@@ -72,9 +77,41 @@ export function useActivityList(api: ApiClient, filter: ActivityFilter): Activit
     );
   };
 
-  useEffect(() => fetchPage(null), [applied, generation, api]);
+  useEffect(() => {
+    if (enabled) fetchPage(null);
+  }, [applied, generation, api, enabled]);
+
+  const refresh = (): void => {
+    if (!loaded.current || loading || !query.ok) return;
+    const request = ++latest.current;
+    const shown = Math.max(entries.length, 1);
+    const { query: sent } = query;
+    const readAgain = async (): Promise<{ items: AuditEntry[]; next: string | null }> => {
+      const items: AuditEntry[] = [];
+      let next: string | null = null;
+      do {
+        const page = await api.listAudit(sent, next);
+        items.push(...page.items);
+        next = page.nextCursor;
+      } while (next && items.length < shown);
+      return { items, next };
+    };
+    readAgain().then(
+      ({ items, next }) => {
+        if (request !== latest.current) return;
+        setEntries(items);
+        setCursor(next);
+      },
+      (failure: unknown) => {
+        if (request !== latest.current) return;
+        failedFrom.current = null;
+        setError(asApiError(failure));
+      },
+    );
+  };
 
   return {
+    refresh,
     entries,
     loading,
     error,

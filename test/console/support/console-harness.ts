@@ -10,7 +10,7 @@ import { createConsoleHandler } from '../../../infra/local/console-static';
 import { ensureConsoleBuilt } from '../../../infra/local/console-build';
 import { launchChromium } from './browser';
 
-export type ConsoleLocale = 'en' | 'pt-BR';
+export type ConsoleLocale = 'en' | 'pt-BR' | 'es';
 
 export class ConsoleHarness {
   /** Messages the page logged as errors, including CSP violations: every suite expects none. */
@@ -43,7 +43,7 @@ export class ConsoleHarness {
   }
 
   /** A fresh browser context (empty sessionStorage and localStorage) whose clock matches the API's. */
-  async newPage(locale: ConsoleLocale = 'en'): Promise<{ context: BrowserContext; page: Page }> {
+  async newPage(locale: ConsoleLocale | 'es-MX' = 'en'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await this.browser.newContext({
       locale,
       timezoneId: 'UTC',
