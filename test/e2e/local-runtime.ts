@@ -446,7 +446,9 @@ export async function request<T = any>(
   }
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(baseUrl + path, { method, headers, body });
+  // A Buffer travels as plain bytes (with DOM's fetch types in scope, Buffer is not a BodyInit).
+  const payload = typeof body === 'string' || body === undefined ? body : new Uint8Array(body);
+  const response = await fetch(baseUrl + path, { method, headers, body: payload });
   const text = await response.text();
   let parsed: unknown = undefined;
   try {
