@@ -10,8 +10,6 @@ import { DynamoDbKeys } from './adapters/dynamodb/dynamodb-keys';
 import { DynamoDbAccounts } from './adapters/dynamodb/dynamodb-accounts';
 import { DynamoDbIdempotencyRecords } from './adapters/dynamodb/dynamodb-idempotency-records';
 import { loadOrCreateKeyFile } from './adapters/key-file';
-import { LocalHasher } from './adapters/local-hasher';
-import { KmsHasher } from './adapters/kms-hasher';
 import { LocalSecretBox } from './adapters/local-secret-box';
 import { KmsSecretBox } from './adapters/kms-secret-box';
 import { systemClock } from './adapters/system-clock';
@@ -33,9 +31,6 @@ import type {
   TokenHasher,
 } from './ports';
 import { ExpiryScan } from './use-cases/expiry-scan';
-import { SettingsSource } from './use-cases/settings-source';
-import { Verifier } from './use-cases/verify';
-import { VerificationCache } from './use-cases/verification-cache';
 import { Idempotency } from './use-cases/idempotency';
 import { KeyChanges } from './use-cases/keys/key-changes';
 import { KeyCreation } from './use-cases/keys/create-key';
@@ -57,13 +52,18 @@ import { DynamoDbTokenLookup } from './adapters/dynamodb/dynamodb-token-lookup';
 import { LeakReports } from './use-cases/leaks/report-leaks';
 import { LeakNotices } from './use-cases/leaks/leak-notices';
 import { ReporterSignatures } from './use-cases/leaks/reporter-signatures';
+import { buildVerification } from './verification-services';
+import type { SettingsSource } from './use-cases/settings-source';
+import type { Verifier } from './use-cases/verify';
+import type { RoleSource } from './use-cases/roles/role-source';
+import type { GrantSource } from './use-cases/external/grant-source';
+import type { Identities } from './use-cases/identify';
+import { replaceServices, servicesOr } from './service-registry';
+import { createHasher, LOCAL_HMAC_KEY_FILE } from './adapters/hasher-choice';
 import type { GrantStore, RoleStore } from './ports/roles';
 import { DynamoDbAccess } from './adapters/dynamodb/dynamodb-access';
-import { RoleSource } from './use-cases/roles/role-source';
 import { RoleService } from './use-cases/roles/manage-roles';
-import { GrantSource } from './use-cases/external/grant-source';
 import { ExternalKeys } from './use-cases/external/external-keys';
-import { Identities } from './use-cases/identify';
 
 export interface Adapters {
   keys: KeyRepository;
@@ -106,7 +106,7 @@ export interface Services extends Adapters {
   leaks: LeakReports;
 }
 
-export const LOCAL_HMAC_KEY_FILE = 'token-hmac.key';
+export { LOCAL_HMAC_KEY_FILE };
 export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
 
 export type StorageAdapters = Pick<
@@ -132,6 +132,18 @@ export function storageAdapters(
   };
 }
 
+/** An adapter built on its first use: a route that never publishes never builds the client. */
+function lazy<T extends object>(make: () => T): T {
+  let made: T | undefined;
+  return new Proxy({} as T, {
+    get(_target, property) {
+      made ??= make();
+      const value = Reflect.get(made, property, made) as unknown;
+      return typeof value === 'function' ? value.bind(made) : value;
+    },
+  });
+}
+
 export function createAdapters(config: Config): Adapters {
   const db = guardLocalWrites(
     createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
@@ -140,19 +152,25 @@ export function createAdapters(config: Config): Adapters {
   const storage = storageAdapters(db, config);
   if (config.KEY_PROVIDER === 'kms') {
     const kms = new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
-    const eventBridge = new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
     return {
       ...storage,
-      hasher: new KmsHasher(kms, config.HMAC_KEY_ID!),
-      box: new KmsSecretBox(kms, config.SECRETS_KEY_ID!),
-      events: new EventBridgePublisher(eventBridge, config.EVENT_BUS_NAME ?? 'default'),
+      hasher: createHasher(config, kms),
+      // Only the routes that seal secrets or publish events build these (issue 17).
+      box: lazy(() => new KmsSecretBox(kms, config.SECRETS_KEY_ID!)),
+      events: lazy(
+        () =>
+          new EventBridgePublisher(
+            new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS }),
+            config.EVENT_BUS_NAME ?? 'default',
+          ),
+      ),
       clock: systemClock,
     };
   }
   return {
     ...storage,
     events: new LocalEventLog(config.DATA_DIR),
-    hasher: new LocalHasher(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_HMAC_KEY_FILE))),
+    hasher: createHasher(config),
     box: new LocalSecretBox(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_SECRETS_KEY_FILE))),
     clock: systemClock,
   };
@@ -162,13 +180,7 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
   const { keys, accounts, replays, auditLog, index, hasher, box, events, clock } = adapters;
   // No commit starts for a request that was already answered (use-cases/request-budget.ts).
   const work = boundedWork(adapters.work);
-  const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
-  const settings = new SettingsSource(accounts, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
-  const verifier = new Verifier(keys, hasher, settings, clock, new VerificationCache(ttlMs));
-  // Role definitions are cached like settings; grants like verifications (deactivating a grant
-  // reaches other containers within the same TTL as deactivating a key).
-  const roles = new RoleSource(adapters.access, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
-  const grantSource = new GrantSource(adapters.access, clock, ttlMs);
+  const { settings, verifier, roles, grantSource, identities } = buildVerification(adapters, config);
   const idempotency = new Idempotency(replays, box, clock);
   const changeDeps = { keys, work, settings, roles, verifier, clock };
   const changes = new KeyChanges(changeDeps);
@@ -180,7 +192,7 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
     roles,
     grantSource,
     verifier,
-    identities: new Identities(verifier, roles, grantSource),
+    identities,
     roleService: new RoleService({ roles, work, clock }),
     externalKeys: new ExternalKeys({ grants: adapters.access, roles, grantSource, work, clock }),
     keyCreation: new KeyCreation({
@@ -222,15 +234,8 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
   };
 }
 
-let services: Services | undefined;
-
 /** The container's services, built on first use from the environment. */
-export function getServices(): Services {
-  services ??= createServices(loadConfig());
-  return services;
-}
+export const getServices = (): Services => servicesOr(() => createServices(loadConfig()));
 
 /** Replaces the container's services (tests and the local runtime's embedded mode). */
-export function setServices(replacement: Services | undefined): void {
-  services = replacement;
-}
+export const setServices = (replacement: Services | undefined): void => replaceServices(replacement);

@@ -24,6 +24,20 @@ const XLSX_WRITER_MARKER = 'spreadsheetml.sheet.main+xml';
 /** The one function that writes XLSX; every other bundle stays as small as before the export. */
 const XLSX_HANDLER = 'export-keys';
 
+/**
+ * Issue 17: the hot public functions stay small and import only the AWS SDK clients they use.
+ * Health imports none (in AWS it touches nothing); verify and the authorizer read DynamoDB and
+ * MAC with KMS, and never publish events.
+ */
+const HOT_BUNDLE_MAX_BYTES = 100 * 1024;
+const HOT_SDK_IMPORTS: Record<string, string[]> = {
+  health: [],
+  verify: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-kms', '@aws-sdk/lib-dynamodb'],
+  authorizer: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-kms', '@aws-sdk/lib-dynamodb'],
+};
+const sdkImports = (code: string): string[] =>
+  [...new Set([...code.matchAll(/from\s*"(@aws-sdk\/[a-z0-9-]+)"/g)].map((m) => m[1]!))].sort();
+
 /** A function outside the route table, named by its role's description ("API key service: <handler>"). */
 function labelOf(id: string, role: unknown, resources: Record<string, { Properties?: any }>): string {
   const roleId = (role as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0];
@@ -78,6 +92,15 @@ test('every function bundles to a small ESM file that leaves the AWS SDK to the 
           ? `${handler}: the XLSX writer is missing from the bundle (is the marker still right?)`
           : `${handler}: bundles the XLSX writer, which only ${XLSX_HANDLER} needs`,
       );
+    }
+    const hot = HOT_SDK_IMPORTS[handler];
+    if (hot) {
+      if (bytes > HOT_BUNDLE_MAX_BYTES) problems.push(`${handler}: ${bytes} bytes > 100 KiB`);
+      const imported = sdkImports(code);
+      if (JSON.stringify(imported) !== JSON.stringify(hot))
+        problems.push(
+          `${handler}: imports ${imported.join(', ') || 'no SDK client'}, expected ${hot.join(', ') || 'none'}`,
+        );
     }
     if (code.includes(DYNAMODB_CLIENT_SOURCE_MARKER)) {
       problems.push(`${handler}: @aws-sdk/client-dynamodb is bundled instead of external`);

@@ -1,0 +1,50 @@
+// The handler of the public hot routes (verify, health): the shared base stack (handler-core.ts)
+// and the verification services only. No composition root, no full request schemas: these are
+// the functions whose cold start and bundle size matter most (issue 17). A body, when the route
+// takes one, is read with the same size limit and problem answers as every other route.
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { RequestOrigin } from '../domain/audit';
+import { validationError } from '../domain/errors';
+import type { HandlerName } from '../routes';
+import type { Config } from '../config';
+import { baseStack, bounded, originOf } from './handler-core';
+import { readJsonBody, zodErrors } from './request-parsing';
+import type { ApiResult } from './responses';
+
+/** What a zod or zod/mini schema offers: enough to judge a body. */
+interface BodySchema<B> {
+  safeParse(input: unknown): { success: true; data: B } | { success: false; error: { issues: unknown[] } };
+}
+
+export interface PublicRequest<B, S> {
+  event: APIGatewayProxyEventV2;
+  body: B;
+  origin: RequestOrigin;
+  services: S;
+}
+
+/**
+ * `services` says what the route needs built (verify: the verification services; health: only the
+ * configuration), so no function builds, or even imports, a client its route does not use.
+ */
+export function publicHandler<S extends { config: Pick<Config, 'MAX_BODY_BYTES'> }, B = undefined>(
+  _name: HandlerName,
+  services: () => S,
+  body: BodySchema<B> | undefined,
+  handle: (request: PublicRequest<B, S>) => Promise<ApiResult>,
+) {
+  const stack = baseStack().handler(async (event, context) => {
+    const built = services();
+    let parsed = undefined as B;
+    if (body) {
+      const raw = readJsonBody(event.body, event.isBase64Encoded, built.config.MAX_BODY_BYTES);
+      const result = body.safeParse(raw);
+      if (!result.success)
+        throw validationError('The body is not valid.', zodErrors(result.error.issues as never));
+      parsed = result.data;
+    }
+    context.api!.body = parsed;
+    return handle({ event, body: parsed, origin: originOf(event), services: built });
+  });
+  return bounded(stack);
+}
