@@ -38,11 +38,14 @@ export const baseStack = () =>
     .use(httpHeaderNormalizer());
 
 /** A finished stack as a Lambda handler that answers within REQUEST_DEADLINE_MS whatever happens. */
-export function bounded(stack: (event: APIGatewayProxyEventV2, context: Context) => Promise<ApiResult>) {
+export function bounded(
+  stack: (event: APIGatewayProxyEventV2, context: Context) => Promise<ApiResult>,
+  options: { writes: boolean } = { writes: true },
+) {
   return async (event: APIGatewayProxyEventV2, context: Context): Promise<ApiResult> => {
     const startedAt = Date.now();
     try {
-      return await withDeadline(REQUEST_DEADLINE_MS, () => stack(event, context));
+      return await withDeadline(REQUEST_DEADLINE_MS, () => stack(event, context), options);
     } catch (error) {
       // Only the deadline reaches here: middy renders every other error as problem+json.
       const response = withSecurityHeaders(renderProblem(error));
