@@ -1,0 +1,79 @@
+// Review probes (branch h-review): each `it` states what API.md 1.1 / the README promise and FAILS
+// while the defect is present. "Container B" is a second set of services over the same table and
+// key material, with its own in-process caches: what another Lambda container (or another Lambda
+// function: every route is its own function) sees.
+import { createServices, type Adapters } from '../../shared/composition';
+import { authenticate } from '../../shared/use-cases/authenticate';
+import { TestApi, type Credentials } from '../helpers/api';
+import { expectProblem, keyPath } from './support';
+
+const ALL_MANAGEMENT = ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit', 'audit:view'];
+
+describe('review probes', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    // Production-like caches (the defaults are 60 s for verifications, 300 s for settings/roles).
+    api = await TestApi.start({ cacheTtlSeconds: 60 });
+  });
+  afterAll(() => api.stop());
+
+  const containerB = () => createServices(api.services.config, api.services as unknown as Adapters);
+  const createRole = (as: Credentials, id: string, permissions: string[]) =>
+    api.request('POST', '/v1/roles', { as, body: { id, name: id, permissions } });
+
+  it('PROBE 1: a key-admin cannot renew (and so take over) a key holding a custom owner-like role, even in a container whose role cache predates the role', async () => {
+    const owner = await api.bootstrap('probestale');
+    const keyAdmin = await api.createKey(owner, ['key-admin'], 'key admin');
+    // Container B has the account's catalog cached, as any container does after one verification
+    // of a key with a custom role (here: the renew-token function authenticating someone).
+    expect((await createRole(owner, 'ops', ['ops:run'])).status).toBe(201);
+    const ops = await api.createKey(owner, ['ops'], 'ops key');
+    const b = containerB();
+    expect((await b.identities.identify(ops.appKey, ops.token)).valid).toBe(true);
+
+    // Later, elsewhere: the owner creates an owner-like custom role and a key holding it.
+    expect((await createRole(owner, 'super', ALL_MANAGEMENT)).status).toBe(201);
+    const superKey = await api.createKey(owner, ['super'], 'super key');
+
+    // The rule holds over HTTP in the container that made the change:
+    expectProblem(
+      await api.request('POST', keyPath(superKey.appKey, '/token/renew'), {
+        as: keyAdmin,
+        body: { deleteOldToken: 'now' },
+      }),
+      'forbidden',
+    );
+
+    // In container B, renewal judges the target on B's cached catalog, where 'super' is unknown and so
+    // carries no permission: the key-admin gets the super key's new token.
+    const caller = await authenticate(b.identities, keyAdmin.appKey, keyAdmin.token);
+    let stolen: string | null = null;
+    try {
+      stolen = (await b.renewal.renew(caller, superKey.appKey, 'now')).token;
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'forbidden' });
+    }
+    // (Every other change in B reads the catalog afresh and is refused; note it also refreshes
+    // B's cache, which is why this control runs after the renewal.)
+    await expect(b.keyEditing.setActive(caller, superKey.appKey, false)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    if (stolen) {
+      // Show the escalation end to end: the key-admin now acts with roles:edit.
+      const asSuper = { appKey: superKey.appKey, token: stolen };
+      const made = await createRole(asSuper, 'escalated', ['roles:edit']);
+      expect({ stolen: true, roleCreatedWithStolenToken: made.status }).toEqual({ stolen: false });
+    }
+  });
+
+  it('PROBE 2: the Location of a new role is readable (GET /v1/roles/{id}) from another container', async () => {
+    const owner = await api.bootstrap('probeloc');
+    const b = containerB();
+    // B (the get-role function) has served one GET of the account's roles.
+    expect((await b.roleService.list('probeloc')).length).toBe(7);
+    const made = await createRole(owner, 'fresh-role', ['x:y']);
+    expect(made.status).toBe(201);
+    const seenByB = (await b.roleService.list('probeloc')).map((r) => r.id);
+    expect(seenByB).toContain('fresh-role');
+  });
+});
