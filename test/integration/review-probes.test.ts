@@ -6,6 +6,7 @@ import { createServices, type Adapters } from '../../shared/composition';
 import { authenticate } from '../../shared/use-cases/authenticate';
 import { TestApi, type Credentials } from '../helpers/api';
 import { expectProblem, keyPath } from './support';
+import { NO_ORIGIN } from '../../shared/domain/audit';
 
 const ALL_MANAGEMENT = ['keys:view', 'keys:edit', 'keys:renew', 'settings:edit', 'roles:edit', 'audit:view'];
 
@@ -75,5 +76,39 @@ describe('review probes', () => {
     expect(made.status).toBe(201);
     const seenByB = (await b.roleService.list('probeloc')).map((r) => r.id);
     expect(seenByB).toContain('fresh-role');
+  });
+  it('PROBE 3: a leak report judged on a stale role cache leaves a deactivated custom-role admin in the admin-key set, so the last real admin can then be deleted', async () => {
+    const owner = await api.bootstrap('probeleak');
+    expect((await createRole(owner, 'ops', ['ops:run'])).status).toBe(201);
+    const ops = await api.createKey(owner, ['ops'], 'ops key');
+    const b = containerB(); // the report-leaks function's container
+    expect((await b.identities.identify(ops.appKey, ops.token)).valid).toBe(true);
+
+    expect((await createRole(owner, 'editor', ['keys:view', 'keys:edit'])).status).toBe(201);
+    const editor = await api.createKey(owner, ['editor'], 'editor key');
+    const [label] = await b.leaks.report(
+      [{ token: editor.token, type: 'apikeys_token', url: 'https://example.com/leak', source: 'content' }],
+      NO_ORIGIN,
+    );
+    expect(label!.label).toBe('true_positive');
+    const after = await api.request('GET', keyPath(editor.appKey), { as: owner });
+    expect(after.body.status).toBe('inactive');
+
+    // The owner is now the only active key with keys:edit: deleting it must be 409 last-admin-key.
+    const reply = await api.request('DELETE', keyPath(owner.appKey, '?confirm=true'), { as: owner });
+    expectProblem(reply, 'last-admin-key');
+  });
+  it('CONTROL for probe 3: the same leak in the container that made the role (fresh cache) keeps the rule (passes)', async () => {
+    const owner = await api.bootstrap('probeleakok');
+    expect((await createRole(owner, 'editor', ['keys:view', 'keys:edit'])).status).toBe(201);
+    const editor = await api.createKey(owner, ['editor'], 'editor key');
+    await api.services.leaks.report(
+      [{ token: editor.token, type: 'apikeys_token', url: 'https://example.com/leak', source: 'content' }],
+      NO_ORIGIN,
+    );
+    expectProblem(
+      await api.request('DELETE', keyPath(owner.appKey, '?confirm=true'), { as: owner }),
+      'last-admin-key',
+    );
   });
 });
