@@ -111,4 +111,37 @@ describe('review probes', () => {
       'last-admin-key',
     );
   });
+  it('PROBE 4: a grant removed in this process is refused at once, even if a verification read it just before the removal', async () => {
+    const owner = await api.bootstrap('probegrant');
+    const partnerOwner = await api.bootstrap('probegrantp');
+    let hold: { reached: () => void; released: Promise<void> } | null = null;
+    const inner = api.services.access;
+    const access = Object.assign(Object.create(inner), {
+      getGrant: async (account: string, appKey: string) => {
+        const grant = await inner.getGrant(account, appKey);
+        const h = hold;
+        if (h) {
+          hold = null;
+          h.reached();
+          await h.released;
+        }
+        return grant;
+      },
+    });
+    const b = createServices(api.services.config, { ...(api.services as unknown as Adapters), access });
+    const caller = await authenticate(b.identities, owner.appKey, owner.token);
+    await b.externalKeys.add(caller, { appKey: partnerOwner.appKey, roles: ['catalog-read'] });
+
+    let release!: () => void;
+    let reached!: () => void;
+    const atRead = new Promise<void>((r) => (reached = r));
+    hold = { reached, released: new Promise<void>((r) => (release = r)) };
+    const inFlight = b.identities.identify(partnerOwner.appKey, partnerOwner.token, 'probegrant');
+    await atRead; // the verification has read the (still active) grant
+    await b.externalKeys.remove(caller, partnerOwner.appKey, true);
+    release();
+    expect((await inFlight).valid).toBe(true); // fine: it started before the removal
+    const next = await b.identities.identify(partnerOwner.appKey, partnerOwner.token, 'probegrant');
+    expect(next).toMatchObject({ valid: false, reason: 'not-granted' });
+  });
 });
