@@ -144,4 +144,30 @@ describe('review probes', () => {
     const next = await b.identities.identify(partnerOwner.appKey, partnerOwner.token, 'probegrant');
     expect(next).toMatchObject({ valid: false, reason: 'not-granted' });
   });
+  it('PROBE 5: a key demoted from a role, which is then given management permissions, never acts with them (key cache and role cache disagree)', async () => {
+    const owner = await api.bootstrap('probedemote');
+    expect((await createRole(owner, 'helper', ['help:run'])).status).toBe(201);
+    expect((await createRole(owner, 'other', ['other:run'])).status).toBe(201);
+    const k = await api.createKey(owner, ['helper'], 'demoted later');
+    const o = await api.createKey(owner, ['other'], 'someone else');
+    const b = containerB();
+    // t0: B verifies another key with a custom role (the catalog is cached until t0+60 s)...
+    expect((await b.identities.identify(o.appKey, o.token)).valid).toBe(true);
+    api.services.clock.advanceMs(50_000);
+    // ...t0+50 s: and K (K's verification is cached until t0+110 s).
+    expect((await b.identities.identify(k.appKey, k.token)).valid).toBe(true);
+
+    // The owner takes 'helper' from K, and since nothing holds it any more, gives it keys:edit.
+    expect((await api.request('PATCH', keyPath(k.appKey), { as: owner, body: { roles: [] } })).status).toBe(200);
+    const put = await api.request('PUT', '/v1/roles/helper', {
+      as: owner,
+      body: { name: 'helper', description: '', permissions: ['help:run', 'keys:view', 'keys:edit'] },
+    });
+    expect(put.status).toBe(200);
+
+    // t0+65 s, in B: the catalog is read again, K's cached verification still says 'helper'.
+    api.services.clock.advanceMs(15_000);
+    const asK = await authenticate(b.identities, k.appKey, k.token);
+    expect(asK.permissions).not.toContain('keys:edit');
+  });
 });
