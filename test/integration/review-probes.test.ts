@@ -170,4 +170,49 @@ describe('review probes', () => {
     const asK = await authenticate(b.identities, k.appKey, k.token);
     expect(asK.permissions).not.toContain('keys:edit');
   });
+  it('PROBE 6: POST /v1/keys commits on a catalog it never judged (a role redefined between the two reads of one request)', async () => {
+    const owner = await api.bootstrap('probetwice');
+    const keyAdmin = await api.createKey(owner, ['key-admin'], 'key admin');
+    expect((await createRole(owner, 'shop', ['shop:read'])).status).toBe(201);
+    const inner = api.services.access;
+    let armed = false;
+    let calls = 0;
+    let reached!: () => void;
+    let release!: () => void;
+    const atSecondRead = new Promise<void>((r) => (reached = r));
+    const released = new Promise<void>((r) => (release = r));
+    const access = Object.assign(Object.create(inner), {
+      getCatalog: async (account: string) => {
+        if (armed && ++calls === 2) {
+          reached();
+          await released;
+        }
+        return inner.getCatalog(account);
+      },
+    });
+    const b = createServices(api.services.config, { ...(api.services as unknown as Adapters), access });
+    const caller = await authenticate(b.identities, keyAdmin.appKey, keyAdmin.token);
+    armed = true;
+    // Judged on 'shop' = [shop:read]: the key-admin may grant it.
+    const creating = b.keyCreation.create(caller, { name: 'new', roles: ['shop'] });
+    await atSecondRead;
+    // Meanwhile the owner gives the (unheld) role roles:edit, which the key-admin lacks.
+    const put = await api.request('PUT', '/v1/roles/shop', {
+      as: owner,
+      body: { name: 'shop', description: '', permissions: ['shop:read', 'roles:edit'] },
+    });
+    expect(put.status).toBe(200);
+    release();
+    let outcome: string;
+    try {
+      const made = await creating;
+      const v = await api.request('POST', '/v1/verify', {
+        body: { appKey: made.key.appKey, appToken: made.token },
+      });
+      outcome = `created a key with ${v.body.permissions}`;
+    } catch (error) {
+      outcome = (error as { code?: string }).code ?? String(error);
+    }
+    expect(outcome).toBe('forbidden');
+  });
 });
