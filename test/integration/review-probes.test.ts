@@ -215,4 +215,37 @@ describe('review probes', () => {
     }
     expect(outcome).toBe('forbidden');
   });
+  it('PROBE 7: a role changed in this process reaches its holders at once, even if a verification read the catalog just before the change', async () => {
+    const owner = await api.bootstrap('proberace');
+    expect((await createRole(owner, 'pay', ['pay:refund', 'pay:read'])).status).toBe(201);
+    const k = await api.createKey(owner, ['pay'], 'holder');
+    const inner = api.services.access;
+    let hold: { reached: () => void; released: Promise<void> } | null = null;
+    const access = Object.assign(Object.create(inner), {
+      getCatalog: async (account: string) => {
+        const catalog = await inner.getCatalog(account);
+        const h = hold;
+        if (h) {
+          hold = null;
+          h.reached();
+          await h.released;
+        }
+        return catalog;
+      },
+    });
+    const b = createServices(api.services.config, { ...(api.services as unknown as Adapters), access });
+    const caller = await authenticate(b.identities, owner.appKey, owner.token);
+    let reached!: () => void;
+    let release!: () => void;
+    const atRead = new Promise<void>((r) => (reached = r));
+    hold = { reached, released: new Promise<void>((r) => (release = r)) };
+    const inFlight = b.identities.identify(k.appKey, k.token);
+    await atRead;
+    // Incident response: take pay:refund away from the role, in this very process.
+    await b.roleService.replace(caller, 'pay', { name: 'pay', description: '', permissions: ['pay:read'] });
+    release();
+    await inFlight;
+    const next = await b.identities.identify(k.appKey, k.token);
+    expect(next.valid && next.permissions).toEqual(['pay:read']);
+  });
 });
