@@ -64,4 +64,27 @@ describe('review probes: input handling', () => {
     expect((await api.request('POST', '/v1/verify', { body: { appKey: key.appKey, appToken: key.token } })).body.valid).toBe(true);
     expect(created).toBeGreaterThan(10);
   }, 120_000);
+  it('PROBE: role names follow the same rules as key names (code points, not blank when invisible)', async () => {
+    // Key names: 1..100 code points, blank = only whitespace or invisible format characters.
+    const emoji = '🔑'.repeat(60); // 60 characters, 120 UTF-16 units
+    const keyReply = await api.request('POST', '/v1/keys', { as: owner, body: { name: emoji, roles: [] } });
+    const keyBlank = await api.request('POST', '/v1/keys', { as: owner, body: { name: '\u200b', roles: [] } });
+    const roleReply = await createRole({ id: 'emoji-name', name: emoji, permissions: ['a:b'] });
+    const roleBlank = await createRole({ id: 'blank-name', name: '\u200b', permissions: ['a:b'] });
+    expect({ role: roleReply.status, roleBlank: roleBlank.status }).toEqual({
+      role: keyReply.status,
+      roleBlank: keyBlank.status,
+    });
+  });
+  it('PROBE: a management call that names another account with X-API-Account is refused, not silently run in the key\'s own account', async () => {
+    const partner = await api.bootstrap('probehdrp');
+    expect((await api.request('POST', '/v1/external-keys', { as: owner, body: { appKey: partner.appKey, roles: ['catalog-read'] } })).status).toBe(201);
+    const reply = await api.request('POST', '/v1/keys', {
+      as: partner,
+      headers: { 'x-api-account': 'probeinput' },
+      body: { name: 'meant for probeinput', roles: [] },
+    });
+    // 201 here means a key was created in probehdrp although the caller asked for probeinput.
+    expect({ status: reply.status, account: reply.body?.key?.account ?? null }).toEqual({ status: 400, account: null });
+  });
 });
