@@ -58,6 +58,12 @@ export interface ApiKey {
   leak: LeakReport | null;
   /** When the expiry scan must next look at this key (domain/expiry-watch.ts); null: never. */
   dueAt: string | null;
+  /**
+   * The revision of the account's role catalog its roles were judged on (0: predefined roles
+   * only). A verification whose cached catalog is older reads it afresh, so a role definition
+   * changed since cannot lend its old permissions to a key that was given the role after the change.
+   */
+  rolesRevision?: number;
 }
 
 export const MAX_NAME_LENGTH = 100;

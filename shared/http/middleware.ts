@@ -3,7 +3,7 @@
 // then authentication + permission -> input parsing (size limit, JSON, zod).
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { DomainError, forbidden, notFound } from '../domain/errors';
+import { DomainError, forbidden, notFound, validationError } from '../domain/errors';
 import { ROLE_ID_PATTERN } from '../domain/roles';
 import { parseAppKey } from '../domain/ids';
 import { getServices, type Services } from '../composition';
@@ -55,6 +55,18 @@ export function httpHandler<N extends HandlerName>(
             ...(await authenticate(services.identities, headers['x-api-appkey'], headers['x-api-apptoken'])),
             origin: originOf(event),
           };
+          // X-API-Account is the authorizer's (an external key acting in a granting account); a
+          // management call always acts in the key's own account, so naming another is refused
+          // rather than silently run somewhere the caller did not mean.
+          const target = headers['x-api-account'];
+          if (target !== undefined && target !== api.caller.account) {
+            throw validationError("Management calls act in the key's own account.", [
+              {
+                path: 'X-API-Account',
+                message: `This key belongs to '${api.caller.account}'; omit the header.`,
+              },
+            ]);
+          }
           if (route.permission && !api.caller.permissions.includes(route.permission)) {
             throw forbidden(`This key lacks the '${route.permission}' permission.`);
           }

@@ -38,7 +38,7 @@ export class Identities {
     if (!outcome.valid) return outcome;
     const { key } = outcome;
     if (account === undefined || account === key.account) {
-      const catalog = await this.roles.forRoles(key.account, key.roles);
+      const catalog = await this.roles.forHolder(key.account, key.roles, key.rolesRevision);
       return {
         ...outcome,
         account: key.account,
@@ -52,7 +52,7 @@ export class Identities {
     const grant = ACCOUNT_PATTERN.test(account) ? await this.grants.get(account, key.appKey) : null;
     if (!grant) return { valid: false, reason: 'not-granted' };
     if (grant.status !== 'active') return { valid: false, reason: 'inactive' };
-    const catalog = await this.roles.forRoles(account, grant.roles);
+    const catalog = await this.roles.forHolder(account, grant.roles, grant.rolesRevision);
     return {
       ...outcome,
       account,

@@ -29,6 +29,8 @@ interface Cached {
 export class Verifier {
   private readonly lastTouched = new Map<string, number>();
   private readonly unknownKeys = new BoundedCache<true>(UNKNOWN_KEY_TTL_MS, UNKNOWN_KEY_CACHE_MAX);
+  /** Bumped by every invalidation: a read begun before a change must not cache the old key. */
+  private epoch = 0;
 
   constructor(
     private readonly store: KeyRepository,
@@ -49,9 +51,10 @@ export class Verifier {
     if (!parsed || !isWellFormedToken(token)) return { valid: false, reason: 'invalid' };
 
     if (this.unknownKeys.get(appKey, now)) return { valid: false, reason: 'invalid' };
+    const epoch = this.epoch;
     const key = await this.store.getKey(appKey);
     if (!key) {
-      this.unknownKeys.set(appKey, true, now);
+      if (epoch === this.epoch) this.unknownKeys.set(appKey, true, now);
       return { valid: false, reason: 'invalid' };
     }
     const [mac, settings] = await Promise.all([this.hasher.mac(token), this.settings.get(parsed.account)]);
@@ -66,11 +69,12 @@ export class Verifier {
       enforceExpiry: settings.enforceExpiry,
     };
     // Unknown (appKey, token) pairs are not cached, so garbage cannot evict real entries.
-    if (entry.token) this.cache.set(fingerprint, appKey, entry, now);
+    if (entry.token && epoch === this.epoch) this.cache.set(fingerprint, appKey, entry, now);
     return this.conclude(entry, now);
   }
 
   invalidate(appKey: string): void {
+    this.epoch++;
     this.cache.invalidate(appKey);
     this.unknownKeys.delete(appKey);
   }

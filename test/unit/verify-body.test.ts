@@ -27,7 +27,10 @@ describe('the verify body: zod/mini in the function, full zod in the document', 
     expect(mini.success).toBe(full.success);
     if (full.success && mini.success) expect(mini.data).toEqual(full.data);
     if (!full.success && !mini.success) {
-      const paths = (issues: readonly unknown[]) => zodErrors(issues as never).map((e) => e.path).sort();
+      const paths = (issues: readonly unknown[]) =>
+        zodErrors(issues as never)
+          .map((e) => e.path)
+          .sort();
       expect(paths(mini.error.issues)).toEqual(paths(full.error.issues));
     }
   });

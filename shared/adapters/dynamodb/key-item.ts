@@ -25,6 +25,7 @@ export function toKeyItem(key: ApiKey): KeyItem {
   const { id } = parseAppKey(key.appKey)!;
   const { dueAt, ...rest } = key;
   return {
+    rolesRevision: 0,
     PK: accountPk(key.account),
     SK: keySk(id),
     type: 'key',
@@ -52,6 +53,7 @@ export function fromKeyItem(item: Record<string, unknown>): ApiKey {
     share: i.share ?? null,
     leak: i.leak ?? null,
     dueAt: i.dueAt ?? null,
+    rolesRevision: Number(i.rolesRevision ?? 0),
   };
 }
 
@@ -68,6 +70,7 @@ export const LIFECYCLE_ATTRIBUTES = [
   'renewalFlag',
   'share',
   'leak',
+  'rolesRevision',
 ] as const;
 
 /** Index attributes: SET when due, REMOVEd otherwise (an index key may not be NULL). */

@@ -83,6 +83,9 @@ export class KeyCreation {
   ): Promise<KeyWithToken> {
     const settings = await this.deps.settings.fresh(account);
     let catalog = await this.deps.roles.forChange(account, input.roles);
+    // The commit below is conditional on this catalog's role versions: judge on this very read.
+    by.judge?.(catalog);
+    checkRoleIds(input.roles, 'roles', catalog);
     for (let attempt = 1; ; attempt++) {
       const now = this.deps.clock.now();
       const { token, record } = await mintToken(this.deps.hasher, now, settings);

@@ -96,7 +96,8 @@ export class LeakReports {
         entry.changes.leak = { from: key.leak, to: after.leak };
         // A leaked token is cut even when it belongs to the account's last admin key: the
         // operator then mints a new owner key with `npm run bootstrap` (their own credentials).
-        const catalog = await this.deps.roles.forRoles(key.account, key.roles);
+        // Fresh: the admin-key set is judged on it (a cached catalog may not know a new custom role).
+        const catalog = await this.deps.roles.forChange(key.account, key.roles);
         await this.deps.work.commit(
           keyChangeWrites(key, after, entry, [], { catalog, lastAdminMayGo: true }),
         );

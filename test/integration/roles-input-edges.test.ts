@@ -20,10 +20,24 @@ describe('review probes: input handling', () => {
       expect((await api.request('GET', `/v1/roles/${id}`, { as: owner })).status).toBe(200);
     }
     const key = await api.createKey(owner, ['constructor', 'tostring'], 'odd');
-    expect((await api.request('PATCH', keyPath(key.appKey), { as: owner, body: { roles: ['tostring', 'constructor'] } })).status).toBe(200);
-    expectProblem(await api.request('DELETE', '/v1/roles/constructor?confirm=true', { as: owner }), 'role-in-use');
-    expect((await api.request('DELETE', keyPath(key.appKey, '?confirm=true'), { as: owner })).status).toBe(204);
-    expect((await api.request('DELETE', '/v1/roles/constructor?confirm=true', { as: owner })).status).toBe(204);
+    expect(
+      (
+        await api.request('PATCH', keyPath(key.appKey), {
+          as: owner,
+          body: { roles: ['tostring', 'constructor'] },
+        })
+      ).status,
+    ).toBe(200);
+    expectProblem(
+      await api.request('DELETE', '/v1/roles/constructor?confirm=true', { as: owner }),
+      'role-in-use',
+    );
+    expect((await api.request('DELETE', keyPath(key.appKey, '?confirm=true'), { as: owner })).status).toBe(
+      204,
+    );
+    expect((await api.request('DELETE', '/v1/roles/constructor?confirm=true', { as: owner })).status).toBe(
+      204,
+    );
     expect((await api.request('DELETE', '/v1/roles/tostring?confirm=true', { as: owner })).status).toBe(204);
   });
 
@@ -44,7 +58,10 @@ describe('review probes: input handling', () => {
       id: `big-${i}`,
       name: '漢'.repeat(100),
       description: '漢'.repeat(500),
-      permissions: Array.from({ length: 50 }, (_, j) => `${'a'.repeat(39)}${j % 10}:${'b'.repeat(38)}${String(j).padStart(2, '0')}`),
+      permissions: Array.from(
+        { length: 50 },
+        (_, j) => `${'a'.repeat(39)}${j % 10}:${'b'.repeat(38)}${String(j).padStart(2, '0')}`,
+      ),
     });
     let created = 0;
     let last = 0;
@@ -61,14 +78,20 @@ describe('review probes: input handling', () => {
     // A key can still be given one of them, and the list still reads.
     const key = await api.createKey(acct, ['big-0'], 'holder');
     expect((await api.request('GET', '/v1/roles', { as: acct })).status).toBe(200);
-    expect((await api.request('POST', '/v1/verify', { body: { appKey: key.appKey, appToken: key.token } })).body.valid).toBe(true);
+    expect(
+      (await api.request('POST', '/v1/verify', { body: { appKey: key.appKey, appToken: key.token } })).body
+        .valid,
+    ).toBe(true);
     expect(created).toBeGreaterThan(10);
   }, 120_000);
   it('PROBE: role names follow the same rules as key names (code points, not blank when invisible)', async () => {
     // Key names: 1..100 code points, blank = only whitespace or invisible format characters.
     const emoji = '🔑'.repeat(60); // 60 characters, 120 UTF-16 units
     const keyReply = await api.request('POST', '/v1/keys', { as: owner, body: { name: emoji, roles: [] } });
-    const keyBlank = await api.request('POST', '/v1/keys', { as: owner, body: { name: '\u200b', roles: [] } });
+    const keyBlank = await api.request('POST', '/v1/keys', {
+      as: owner,
+      body: { name: '\u200b', roles: [] },
+    });
     const roleReply = await createRole({ id: 'emoji-name', name: emoji, permissions: ['a:b'] });
     const roleBlank = await createRole({ id: 'blank-name', name: '\u200b', permissions: ['a:b'] });
     expect({ role: roleReply.status, roleBlank: roleBlank.status }).toEqual({
@@ -76,15 +99,25 @@ describe('review probes: input handling', () => {
       roleBlank: keyBlank.status,
     });
   });
-  it('PROBE: a management call that names another account with X-API-Account is refused, not silently run in the key\'s own account', async () => {
+  it("PROBE: a management call that names another account with X-API-Account is refused, not silently run in the key's own account", async () => {
     const partner = await api.bootstrap('probehdrp');
-    expect((await api.request('POST', '/v1/external-keys', { as: owner, body: { appKey: partner.appKey, roles: ['catalog-read'] } })).status).toBe(201);
+    expect(
+      (
+        await api.request('POST', '/v1/external-keys', {
+          as: owner,
+          body: { appKey: partner.appKey, roles: ['catalog-read'] },
+        })
+      ).status,
+    ).toBe(201);
     const reply = await api.request('POST', '/v1/keys', {
       as: partner,
       headers: { 'x-api-account': 'probeinput' },
       body: { name: 'meant for probeinput', roles: [] },
     });
     // 201 here means a key was created in probehdrp although the caller asked for probeinput.
-    expect({ status: reply.status, account: reply.body?.key?.account ?? null }).toEqual({ status: 400, account: null });
+    expect({ status: reply.status, account: reply.body?.key?.account ?? null }).toEqual({
+      status: 400,
+      account: null,
+    });
   });
 });

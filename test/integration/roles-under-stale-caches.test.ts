@@ -157,18 +157,24 @@ describe('review probes', () => {
     // ...t0+50 s: and K (K's verification is cached until t0+110 s).
     expect((await b.identities.identify(k.appKey, k.token)).valid).toBe(true);
 
-    // The owner takes 'helper' from K, and since nothing holds it any more, gives it keys:edit.
-    expect((await api.request('PATCH', keyPath(k.appKey), { as: owner, body: { roles: [] } })).status).toBe(200);
-    const put = await api.request('PUT', '/v1/roles/helper', {
-      as: owner,
-      body: { name: 'helper', description: '', permissions: ['help:run', 'keys:view', 'keys:edit'] },
-    });
-    expect(put.status).toBe(200);
+    // The owner takes 'helper' from K; nothing holds it any more, but K may still be cached with it
+    // elsewhere, so its management permissions stay frozen for a while (409 role-in-use).
+    expect((await api.request('PATCH', keyPath(k.appKey), { as: owner, body: { roles: [] } })).status).toBe(
+      200,
+    );
+    const body = { name: 'helper', description: '', permissions: ['help:run', 'keys:view', 'keys:edit'] };
+    const early = await api.request('PUT', '/v1/roles/helper', { as: owner, body });
+    expect(early.status).toBe(409);
+    expect(early.body.type).toMatch(/role-in-use$/);
 
     // t0+65 s, in B: the catalog is read again, K's cached verification still says 'helper'.
     api.services.clock.advanceMs(15_000);
-    const asK = await authenticate(b.identities, k.appKey, k.token);
-    expect(asK.permissions).not.toContain('keys:edit');
+    expect((await authenticate(b.identities, k.appKey, k.token)).permissions).not.toContain('keys:edit');
+
+    // Once no cache can remember K with the role, the change goes through, and K never gets it.
+    api.services.clock.advanceMs(51_000);
+    expect((await api.request('PUT', '/v1/roles/helper', { as: owner, body })).status).toBe(200);
+    expect((await authenticate(b.identities, k.appKey, k.token)).permissions).not.toContain('keys:edit');
   });
   it('PROBE 6: POST /v1/keys commits on a catalog it never judged (a role redefined between the two reads of one request)', async () => {
     const owner = await api.bootstrap('probetwice');
