@@ -6,7 +6,7 @@
 //  2  a 100-character name widens nothing, the Renew and Edit dialogs keep × in view, dates stay
 //     on one line at 1366 px
 //  3  Edit: "None is selected" follows the ticks, and the key can be renamed
-//  4  a token shown once asks before closing
+//  4  a token shown once asks before closing; Escape while "Working…" does not drop the request
 //  8  Renew and Delete of the signed-in key, and every action on a more privileged key, are
 //     offered disabled with the reason
 //  9  the Generate dialog's buttons are in view without scrolling
@@ -204,12 +204,26 @@ describeInBrowser('console: issue 14 items 1-4, 8-10 and 18 at both sizes in eve
     await expectInViewport(page, '[data-testid="generate-dialog"] .dialog-actions button.primary');
     await expectClean(page, 'generate dialog');
 
-    // 4: the key is generated and its token shown once
+    // 4: Escape while "Working…" leaves the request to finish and its token on screen
     await generate.getByLabel(text.name, { exact: true }).fill('Slow API');
     await generate.locator('input[data-delivery="response"]').check();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/v1/keys', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
     await generate.locator('.dialog-actions button.primary').click();
+    await generate.locator('.dialog-actions button.primary', { hasText: text.working }).waitFor();
+    // Escape, × and Cancel (force: Playwright honours aria-disabled) while the API has not answered
+    await page.keyboard.press('Escape');
+    await generate.getByRole('button', { name: text.close, exact: true }).click({ force: true });
+    await generate.getByRole('button', { name: text.cancel, exact: true }).click({ force: true });
+    expect(await generate.getAttribute('aria-busy')).toBe('true');
+    release();
     const reveal = dialog(page, 'token-dialog');
     await reveal.waitFor();
+    await page.unroute('**/v1/keys');
     const appKey = await reveal.getByTestId('revealed-key').inputValue();
     const token = await reveal.getByTestId('revealed-token').inputValue();
     const verified = await harness.api.request('POST', '/v1/verify', { body: { appKey, appToken: token } });
