@@ -3,7 +3,7 @@
 // "Needs attention" is the console's own merge of several API queries (key-pages.ts) with no
 // single API filter behind it: exporting "everything" instead would hand over keys the operator
 // did not ask for, so the buttons are disabled there with the reason next to them.
-import { useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { ExportFormat } from '../api/api-client';
 import type { KeyFilter } from '../api/types';
 import { ProblemMessage } from '../components/problem-message';
@@ -21,16 +21,14 @@ export function KeyExport({ filter }: { filter: KeyFilter }) {
   const action = useAction();
   const [running, setRunning] = useState<ExportFormat | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  // The filter at the moment of the click: typing on while the file comes does not change it.
-  const latest = useRef(filter);
-  latest.current = filter;
 
   const attention = filter.alert === 'attention';
   const unavailable = attention || action.busy;
 
   const run = async (format: ExportFormat): Promise<void> => {
     if (unavailable) return;
-    const { alert, ...rest } = latest.current;
+    // The filters as shown at the click (the search as typed, not yet debounced for the list).
+    const { alert, ...rest } = filter;
     if (alert === 'attention') return;
     setSaved(null);
     setRunning(format);
