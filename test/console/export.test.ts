@@ -1,9 +1,10 @@
-// Issue 14, "Export" in the console: with a search and a status filter set, "Export CSV" and
-// "Export XLSX" download the file the API makes for exactly those filters, under the server's
-// name. The files are opened with readers written from the formats (test/helpers/spreadsheets.ts):
-// the CSV's BOM, header and rows; the XLSX's Keys and External sheets. "Needs attention" has no
-// API filter, so export is disabled there with the reason; a 413 and a 503 are said in plain words.
-// At 1366x768 and 390x844, in English, Portuguese and Spanish, with axe on each state.
+// Issue 14, "Export" in the console: with a search and a status set (then an alert level),
+// "Export CSV" and "Export XLSX" download the file the API makes for exactly those filters, under
+// the server's name. The files are opened with readers written from the formats
+// (test/helpers/spreadsheets.ts): the CSV's BOM, header and rows; the XLSX's Keys and External
+// sheets. "Needs attention" has no API filter, so export is disabled there with the reason; a 413
+// and a 503 are said in plain words. At 1366x768 and 390x844, in English, Portuguese and Spanish,
+// with axe on each state.
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { KeyExport } from '../../shared/use-cases/keys/export-keys';
@@ -38,6 +39,7 @@ interface Texts {
   xlsx: string;
   inactive: string;
   attention: string;
+  expiring: string;
   reason: RegExp;
   done: (file: string) => string;
   tooLarge: RegExp;
@@ -52,6 +54,7 @@ const TEXT: Record<ConsoleLocale, Texts> = {
     xlsx: 'Export XLSX',
     inactive: 'Inactive',
     attention: 'Needs attention',
+    expiring: 'Expiring',
     reason: /cannot be exported/,
     done: (file) => `Downloaded ${file}.`,
     tooLarge: /Too many keys match to export at once \(at most 10,000\)/,
@@ -63,6 +66,7 @@ const TEXT: Record<ConsoleLocale, Texts> = {
     xlsx: 'Exportar XLSX',
     inactive: 'Inativa',
     attention: 'Precisa de atenção',
+    expiring: 'Expirando',
     reason: /não pode ser exportada/,
     done: (file) => `${file} baixado.`,
     tooLarge: /Chaves demais atendem aos filtros para exportar de uma vez \(no máximo 10\.000\)/,
@@ -74,6 +78,7 @@ const TEXT: Record<ConsoleLocale, Texts> = {
     xlsx: 'Exportar XLSX',
     inactive: 'Inactiva',
     attention: 'Requiere atención',
+    expiring: 'Por vencer',
     reason: /no se puede exportar/,
     done: (file) => `Se descargó ${file}.`,
     tooLarge: /Demasiadas claves cumplen los filtros para exportarlas de una vez \(como máximo 10\.000\)/,
@@ -86,6 +91,8 @@ describeInBrowser('console: export to CSV and XLSX (issue 14)', () => {
   let owner: Credentials;
   /** The keys the filter (search "integracao", status inactive) matches, and one it must not. */
   let matching: string[];
+  /** The one of them whose token is expiring (created 80 days before the other). */
+  let expiring: string;
   let activeNamesake: string;
 
   beforeAll(async () => {
@@ -95,6 +102,8 @@ describeInBrowser('console: export to CSV and XLSX (issue 14)', () => {
     const deactivate = (key: Credentials) =>
       api.request('POST', `/v1/keys/${key.appKey}/deactivate`, { as: owner, body: {} });
     const old = await api.createKey(owner, ['catalog-read'], 'Integração antiga');
+    // 80 of 90 days later the first key's token is within the 14-day warning: "expiring"
+    api.services.clock.advanceDays(80);
     const legacy = await api.createKey(owner, ['orders-read', 'catalog-read'], 'Integracao legada');
     await deactivate(old);
     await deactivate(legacy);
@@ -106,6 +115,7 @@ describeInBrowser('console: export to CSV and XLSX (issue 14)', () => {
     });
     expect(added.status).toBe(201);
     matching = [old.appKey, legacy.appKey];
+    expiring = old.appKey;
   });
   afterAll(async () => harness?.stop());
 
@@ -242,8 +252,10 @@ describeInBrowser('console: export to CSV and XLSX (issue 14)', () => {
     await expectClean(page, 'needs attention');
     expect(asked).toEqual([]);
 
-    // Back to one alert level: enabled again, and Enter on the focused button downloads
-    await page.getByTestId('alert-filter').selectOption('');
+    // One alert level: enabled again, Enter on the focused button downloads, and the file holds
+    // only the filtered key whose token is expiring
+    await page.getByTestId('alert-filter').selectOption({ label: text.expiring });
+    await expectRows(page, [expiring]);
     await waitForValue<string | null>(
       page,
       `document.querySelector('[data-testid="key-export"] [data-format="csv"]').getAttribute('aria-disabled')`,
@@ -252,6 +264,13 @@ describeInBrowser('console: export to CSV and XLSX (issue 14)', () => {
     await csvButton.focus();
     const [byKeyboard] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(byKeyboard.suggestedFilename()).toMatch(fileName('csv'));
+    const expiringRows = parseCsv(
+      readFileSync(await byKeyboard.path())
+        .subarray(3)
+        .toString('utf8'),
+    );
+    expect(expiringRows.slice(1).map((r) => [r[0], r[8]])).toEqual([[expiring, 'expiring']]);
+    await expectClean(page, 'expiring');
 
     await context.close();
     expect(harness.pageErrors.filter((e) => !/status of (4\d\d|503)/.test(e))).toEqual([]);
