@@ -3,7 +3,7 @@
 // "Needs attention" is the console's own merge of several API queries (key-pages.ts) with no
 // single API filter behind it: exporting "everything" instead would hand over keys the operator
 // did not ask for, so the buttons are disabled there with the reason next to them.
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { ExportFormat } from '../api/api-client';
 import type { KeyFilter } from '../api/types';
 import { ProblemMessage } from '../components/problem-message';
@@ -21,6 +21,12 @@ export function KeyExport({ filter }: { filter: KeyFilter }) {
   const action = useAction();
   const [running, setRunning] = useState<ExportFormat | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+
+  // What the last export said (done, too large, unavailable) was about other filters: forget it.
+  useEffect(() => {
+    action.clearError();
+    setSaved(null);
+  }, [filter.search, filter.status, filter.alert]);
 
   const attention = filter.alert === 'attention';
   const unavailable = attention || action.busy;
