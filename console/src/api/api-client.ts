@@ -292,10 +292,14 @@ async function collectPages<T>(
 }
 const sharePath = (shareId: string): string => `/v1/shares/${encodeURIComponent(shareId)}`;
 
-/** `attachment; filename="api-keys-acme-2026-11-30.csv"` → the name; only a plain one is taken. */
+/**
+ * `attachment; filename="api-keys-acme-2026-11-30.csv"` → the name. Only a plain name is taken:
+ * one with a slash, a backslash or a leading dot gives null, and the caller's fallback is used.
+ */
 export function fileNameOf(disposition: string | null): string | null {
-  const match = /filename="?([^";/\\]+)"?/i.exec(disposition ?? '');
-  return match ? match[1]!.trim() || null : null;
+  const match = /filename=(?:"([^"]*)"|([^;\s]*))/i.exec(disposition ?? '');
+  const name = (match?.[1] ?? match?.[2] ?? '').trim();
+  return name && !/[/\\]|^\./.test(name) ? name : null;
 }
 
 function safeJson(text: string): unknown {
