@@ -149,7 +149,8 @@ export class ApiStack extends Stack {
               'if-match',
               'idempotency-key',
             ],
-            exposeHeaders: ['etag', 'location', 'retry-after'],
+            // content-disposition: the console names an export's download as the API does.
+            exposeHeaders: ['etag', 'location', 'retry-after', 'content-disposition'],
             maxAge: Duration.hours(1),
           }
         : undefined,
