@@ -64,6 +64,10 @@ import { RoleService } from './use-cases/roles/manage-roles';
 import { GrantSource } from './use-cases/external/grant-source';
 import { ExternalKeys } from './use-cases/external/external-keys';
 import { Identities } from './use-cases/identify';
+import { NO_METRICS, type Metrics } from './ports/metrics';
+import { PowertoolsMetricsAdapter } from './adapters/powertools-metrics';
+import { measureKms } from './adapters/kms-metrics';
+import { traced } from './adapters/tracing';
 
 export interface Adapters {
   keys: KeyRepository;
@@ -80,9 +84,12 @@ export interface Adapters {
   box: SecretBox;
   events: EventPublisher;
   clock: Clock;
+  /** Operational metrics; none when omitted (bench, tests that do not look at them). */
+  metrics?: Metrics;
 }
 
 export interface Services extends Adapters {
+  metrics: Metrics;
   config: Config;
   settings: SettingsSource;
   roles: RoleSource;
@@ -139,10 +146,13 @@ export function createAdapters(config: Config): Adapters {
   );
   const storage = storageAdapters(db, config);
   if (config.KEY_PROVIDER === 'kms') {
-    const kms = new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
-    const eventBridge = new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
+    // In AWS: EMF metrics, and every SDK client traced (tracing.ts decides whether it can be).
+    const metrics = new PowertoolsMetricsAdapter();
+    const kms = measureKms(traced(new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS })), metrics);
+    const eventBridge = traced(new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS }));
     return {
       ...storage,
+      metrics,
       hasher: new KmsHasher(kms, config.HMAC_KEY_ID!),
       box: new KmsSecretBox(kms, config.SECRETS_KEY_ID!),
       events: new EventBridgePublisher(eventBridge, config.EVENT_BUS_NAME ?? 'default'),
@@ -160,11 +170,12 @@ export function createAdapters(config: Config): Adapters {
 
 export function createServices(config: Config, adapters: Adapters = createAdapters(config)): Services {
   const { keys, accounts, replays, auditLog, index, hasher, box, events, clock } = adapters;
+  const metrics = adapters.metrics ?? NO_METRICS;
   // No commit starts for a request that was already answered (use-cases/request-budget.ts).
   const work = boundedWork(adapters.work);
   const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
   const settings = new SettingsSource(accounts, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
-  const verifier = new Verifier(keys, hasher, settings, clock, new VerificationCache(ttlMs));
+  const verifier = new Verifier(keys, hasher, settings, clock, new VerificationCache(ttlMs), metrics);
   // Role definitions are cached like settings; grants like verifications (deactivating a grant
   // reaches other containers within the same TTL as deactivating a key).
   const roles = new RoleSource(adapters.access, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
@@ -175,12 +186,13 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
   const settingsService = new SettingsService(keys, work, index, events, settings, verifier, clock);
   return {
     ...adapters,
+    metrics,
     config,
     settings,
     roles,
     grantSource,
     verifier,
-    identities: new Identities(verifier, roles, grantSource),
+    identities: new Identities(verifier, roles, grantSource, metrics),
     roleService: new RoleService({ roles, work, clock }),
     externalKeys: new ExternalKeys({ grants: adapters.access, roles, grantSource, work, clock }),
     keyCreation: new KeyCreation({
@@ -208,7 +220,7 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
           .sort((a, b) => (a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0))
           .map(({ appKey, owner, roles, status, addedAt }) => ({ appKey, owner, roles, status, addedAt })),
     }),
-    shareLinks: new ShareLinkService({ shares: adapters.shares, work, clock, changes }),
+    shareLinks: new ShareLinkService({ shares: adapters.shares, work, clock, changes, metrics }),
     audit: new AuditQueries(auditLog, clock, config.AUDIT_RETENTION_DAYS),
     settingsService,
     reporterSignatures: new ReporterSignatures(config.LEAK_REPORTER_KEYS),
@@ -217,8 +229,9 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
       tokenLookup: adapters.tokenLookup,
       hasher,
       notices: new LeakNotices(events),
+      metrics,
     }),
-    expiryScan: new ExpiryScan(keys, accounts, index, index, events, settingsService, clock),
+    expiryScan: new ExpiryScan(keys, accounts, index, index, events, settingsService, clock, metrics),
   };
 }
 

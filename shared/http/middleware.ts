@@ -1,5 +1,6 @@
-// The one middy stack every HTTP handler shares, in a fixed order:
-//   security headers (after/onError) -> request log -> problem+json errors (onError) ->
+// The one middy stack every HTTP handler shares, in a fixed order: observability (traced clients,
+//   log ids, action counts, metrics flush: see observability.ts) -> security headers
+//   (after/onError) -> request log -> problem+json errors (onError) ->
 //   header normalization -> authentication + permission -> input parsing (size limit, JSON, zod).
 // middy runs `after` and `onError` in reverse registration order, so on an error the problem
 // renderer runs first, then the log line sees the final status, then security headers are added.
@@ -22,6 +23,7 @@ import { requestSchemas, type RequestSchemaName } from './schemas';
 import type { ApiResult } from './responses';
 import { securityHeaders, withSecurityHeaders } from './security-headers';
 import { REQUEST_DEADLINE_MS, withDeadline } from './deadline';
+import { observability } from './observability';
 
 type RouteOf<N extends HandlerName> = Extract<Route, { handler: N }>;
 type SchemaOutput<S> = S extends RequestSchemaName ? z.output<(typeof requestSchemas)[S]> : undefined;
@@ -61,6 +63,7 @@ export function httpHandler<N extends HandlerName>(
 ) {
   const route = routeNamed(name);
   const stack = middy<APIGatewayProxyEventV2, ApiResult, Error, ApiContext>({ timeoutEarlyInMillis: 0 })
+    .use(observability(route))
     .use(securityHeaders())
     .use({ before: startLog, after: endLog, onError: endLog })
     .use({ onError: renderError })
