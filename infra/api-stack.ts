@@ -17,6 +17,8 @@ import { statementsFor } from './route-permissions';
 import { ApiAlarms } from './api-alarms';
 import { ExpiryScanSchedule } from './expiry-scan-schedule';
 import { addLeakAlarm } from './leak-alarm';
+import { addServiceAlarms } from './service-alarms';
+import { ServiceDashboard } from './service-dashboard';
 
 /** A route's own throttle (requests per second, and the burst above it). */
 export interface RouteThrottle {
@@ -86,6 +88,8 @@ export class ApiStack extends Stack {
   /** The functions of the routes and the authorizer, by handler name. */
   readonly functions: Record<string, ApiFunction> = {};
   readonly expiryScan: ExpiryScanSchedule;
+  /** The operator's CloudWatch dashboard of the service's metrics. */
+  readonly dashboard: ServiceDashboard;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -213,6 +217,8 @@ export class ApiStack extends Stack {
       alarmEmail: props.alarmEmail,
     });
     addLeakAlarm(alarms, this.functions[LEAK_REPORT_HANDLER]!);
+    addServiceAlarms(alarms);
+    this.dashboard = new ServiceDashboard(this, 'Dashboard', { routes: allRoutes });
 
     this.expiryScan = new ExpiryScanSchedule(this, 'ExpiryScan', {
       environment,
