@@ -119,6 +119,8 @@ export class ApiStack extends Stack {
     ) => {
       const fn = new ApiFunction(this, pascal(handler), {
         handler,
+        // A function that calls no AWS service carries no SDK tracer (tracing.ts).
+        traceSdkCalls: access.access !== 'none',
         environment:
           handler === LEAK_REPORT_HANDLER
             ? { ...environment, LEAK_REPORTER_KEYS: JSON.stringify(props.leakReporterKeys ?? {}) }

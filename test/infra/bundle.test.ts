@@ -1,6 +1,7 @@
 // The one suite that bundles for real: every function through NodejsFunction's esbuild, then each
 // bundle read back from the cloud assembly. Records the sizes in test-output/bundle-sizes.json.
-// Also checks that the XLSX writer is in the export function's bundle and in no other.
+// Also checks that the XLSX writer is in the export function's bundle and in no other, and that the
+// X-Ray SDK tracer is in exactly the bundles of functions that call AWS services.
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../infra/repo-root';
@@ -23,6 +24,12 @@ const DYNAMODB_CLIENT_SOURCE_MARKER = 'DynamoDB_20120810';
 const XLSX_WRITER_MARKER = 'spreadsheetml.sheet.main+xml';
 /** The one function that writes XLSX; every other bundle stays as small as before the export. */
 const XLSX_HANDLER = 'export-keys';
+/**
+ * The name aws-xray-sdk-core gives its SDK middleware: present only in a bundle that carries the
+ * SDK tracer (about 120 KB), which only functions that call an AWS service need.
+ */
+const XRAY_SDK_MARKER = 'XRaySDKInstrumentation';
+const UNTRACED = new Set(ALL_ROUTES.filter((r) => r.access === 'none').map((r) => r.handler));
 
 /** A function outside the route table, named by its role's description ("API key service: <handler>"). */
 function labelOf(id: string, role: unknown, resources: Record<string, { Properties?: any }>): string {
@@ -77,6 +84,13 @@ test('every function bundles to a small ESM file that leaves the AWS SDK to the 
         handler === XLSX_HANDLER
           ? `${handler}: the XLSX writer is missing from the bundle (is the marker still right?)`
           : `${handler}: bundles the XLSX writer, which only ${XLSX_HANDLER} needs`,
+      );
+    }
+    if (code.includes(XRAY_SDK_MARKER) === UNTRACED.has(handler)) {
+      problems.push(
+        UNTRACED.has(handler)
+          ? `${handler}: bundles the X-Ray SDK though its route calls no AWS service`
+          : `${handler}: the X-Ray SDK is missing, so its AWS SDK calls would not be traced`,
       );
     }
     if (code.includes(DYNAMODB_CLIENT_SOURCE_MARKER)) {
