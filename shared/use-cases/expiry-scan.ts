@@ -58,10 +58,11 @@ export class ExpiryScan {
   ) {}
 
   async run(options: ScanOptions = {}): Promise<ScanReport> {
-    const started = performance.now();
-    const now = options.nowMs ?? this.clock.now();
+    // The injected Clock for the duration too (layering.test.ts): the system clock in AWS.
+    const started = this.clock.now();
+    const now = options.nowMs ?? started;
     const report = await this.scan(now, options);
-    await recordScan(this.metrics, this.index, report, performance.now() - started, now);
+    await recordScan(this.metrics, this.index, report, this.clock.now() - started, now);
     return report;
   }
 
