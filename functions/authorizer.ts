@@ -7,6 +7,7 @@ import { authenticate } from '../shared/use-cases/authenticate';
 import { toAuthorizerContext, type AuthorizerContext } from '../shared/http/authorizer-context';
 import { DomainError } from '../shared/domain/errors';
 import { REQUEST_DEADLINE_MS, withDeadline } from '../shared/http/deadline';
+import { observed } from '../shared/invocation';
 
 export interface AuthorizerResult {
   isAuthorized: boolean;
@@ -18,7 +19,9 @@ const header = (event: APIGatewayRequestAuthorizerEventV2, name: string): string
   return undefined;
 };
 
-export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
+export const handler = observed(authorize, (event) => event.requestContext?.requestId);
+
+async function authorize(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
   try {
     // Bounded like every HTTP handler: a stalled storage denies in time instead of hanging.
     const caller = await withDeadline(REQUEST_DEADLINE_MS, () =>

@@ -3,20 +3,25 @@
 // it builds only the verification services (shared/http/public-handler.ts).
 import { publicHandler } from '../shared/http/public-handler';
 import { ok } from '../shared/http/responses';
-import { VerifyBodyMini } from '../shared/http/verify-body';
+import { judgeVerifyBody } from '../shared/http/verify-body';
 import { getVerificationServices } from '../shared/verification-services';
 
-export const handler = publicHandler('verify', getVerificationServices, VerifyBodyMini, async ({ body, services }) => {
-  const outcome = await services.identities.identify(body.appKey, body.appToken, body.account);
-  if (!outcome.valid) return ok({ valid: false, reason: outcome.reason });
-  return ok({
-    valid: true,
-    account: outcome.account,
-    owner: outcome.owner,
-    appKey: outcome.key.appKey,
-    name: outcome.key.name,
-    roles: outcome.roles,
-    permissions: outcome.permissions,
-    tokenExpiresAt: outcome.token.expiresAt,
-  });
-});
+export const handler = publicHandler(
+  'verify',
+  getVerificationServices,
+  judgeVerifyBody,
+  async ({ body, services }) => {
+    const outcome = await services.identities.identify(body.appKey, body.appToken, body.account);
+    if (!outcome.valid) return ok({ valid: false, reason: outcome.reason });
+    return ok({
+      valid: true,
+      account: outcome.account,
+      owner: outcome.owner,
+      appKey: outcome.key.appKey,
+      name: outcome.key.name,
+      roles: outcome.roles,
+      permissions: outcome.permissions,
+      tokenExpiresAt: outcome.token.expiresAt,
+    });
+  },
+);

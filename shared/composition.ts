@@ -64,6 +64,10 @@ import type { GrantStore, RoleStore } from './ports/roles';
 import { DynamoDbAccess } from './adapters/dynamodb/dynamodb-access';
 import { RoleService } from './use-cases/roles/manage-roles';
 import { ExternalKeys } from './use-cases/external/external-keys';
+import { NO_METRICS, type Metrics } from './ports/metrics';
+import { PowertoolsMetricsAdapter } from './adapters/powertools-metrics';
+import { measureKms } from './adapters/kms-metrics';
+import { traced } from './adapters/tracing';
 
 export interface Adapters {
   keys: KeyRepository;
@@ -80,9 +84,12 @@ export interface Adapters {
   box: SecretBox;
   events: EventPublisher;
   clock: Clock;
+  /** Operational metrics; none when omitted (bench, tests that do not look at them). */
+  metrics?: Metrics;
 }
 
 export interface Services extends Adapters {
+  metrics: Metrics;
   config: Config;
   settings: SettingsSource;
   roles: RoleSource;
@@ -151,16 +158,19 @@ export function createAdapters(config: Config): Adapters {
   );
   const storage = storageAdapters(db, config);
   if (config.KEY_PROVIDER === 'kms') {
-    const kms = new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
+    // In AWS: EMF metrics, and every SDK client traced (tracing.ts decides whether it can be).
+    const metrics = new PowertoolsMetricsAdapter();
+    const kms = measureKms(traced(new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS })), metrics);
     return {
       ...storage,
+      metrics,
       hasher: createHasher(config, kms),
       // Only the routes that seal secrets or publish events build these (issue 17).
       box: lazy(() => new KmsSecretBox(kms, config.SECRETS_KEY_ID!)),
       events: lazy(
         () =>
           new EventBridgePublisher(
-            new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS }),
+            traced(new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS })),
             config.EVENT_BUS_NAME ?? 'default',
           ),
       ),
@@ -178,15 +188,17 @@ export function createAdapters(config: Config): Adapters {
 
 export function createServices(config: Config, adapters: Adapters = createAdapters(config)): Services {
   const { keys, accounts, replays, auditLog, index, hasher, box, events, clock } = adapters;
+  const metrics = adapters.metrics ?? NO_METRICS;
   // No commit starts for a request that was already answered (use-cases/request-budget.ts).
   const work = boundedWork(adapters.work);
-  const { settings, verifier, roles, grantSource, identities } = buildVerification(adapters, config);
+  const { settings, verifier, roles, grantSource, identities } = buildVerification(adapters, config, metrics);
   const idempotency = new Idempotency(replays, box, clock);
   const changeDeps = { keys, work, settings, roles, verifier, clock };
   const changes = new KeyChanges(changeDeps);
   const settingsService = new SettingsService(keys, work, index, events, settings, verifier, clock);
   return {
     ...adapters,
+    metrics,
     config,
     settings,
     roles,
@@ -220,7 +232,7 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
           .sort((a, b) => (a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0))
           .map(({ appKey, owner, roles, status, addedAt }) => ({ appKey, owner, roles, status, addedAt })),
     }),
-    shareLinks: new ShareLinkService({ shares: adapters.shares, work, clock, changes }),
+    shareLinks: new ShareLinkService({ shares: adapters.shares, work, clock, changes, metrics }),
     audit: new AuditQueries(auditLog, clock, config.AUDIT_RETENTION_DAYS),
     settingsService,
     reporterSignatures: new ReporterSignatures(config.LEAK_REPORTER_KEYS),
@@ -229,8 +241,9 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
       tokenLookup: adapters.tokenLookup,
       hasher,
       notices: new LeakNotices(events),
+      metrics,
     }),
-    expiryScan: new ExpiryScan(keys, accounts, index, index, events, settingsService, clock),
+    expiryScan: new ExpiryScan(keys, accounts, index, index, events, settingsService, clock, metrics),
   };
 }
 

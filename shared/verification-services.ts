@@ -20,6 +20,11 @@ import { RoleSource } from './use-cases/roles/role-source';
 import { GrantSource } from './use-cases/external/grant-source';
 import { Identities } from './use-cases/identify';
 import { servicesOr } from './service-registry';
+import { NO_METRICS, type Metrics } from './ports/metrics';
+import { PowertoolsMetricsAdapter } from './adapters/powertools-metrics';
+import { measureKms } from './adapters/kms-metrics';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SDK_TIMEOUTS } from './adapters/sdk-options';
 
 export interface VerificationParts {
   keys: KeyRepository;
@@ -38,20 +43,30 @@ export interface Verification {
 }
 
 /** The caches and the verification core over the given adapters. */
-export function buildVerification(parts: VerificationParts, config: Config): Verification {
+export function buildVerification(
+  parts: VerificationParts,
+  config: Config,
+  metrics: Metrics = NO_METRICS,
+): Verification {
   const { keys, accounts, access, hasher, clock } = parts;
   const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
   const settings = new SettingsSource(accounts, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
-  const verifier = new Verifier(keys, hasher, settings, clock, new VerificationCache(ttlMs));
+  const verifier = new Verifier(keys, hasher, settings, clock, new VerificationCache(ttlMs), metrics);
   // Role definitions are cached like settings; grants like verifications (deactivating a grant
   // reaches other containers within the same TTL as deactivating a key).
   const roles = new RoleSource(access, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
   const grantSource = new GrantSource(access, clock, ttlMs);
-  return { settings, roles, grantSource, verifier, identities: new Identities(verifier, roles, grantSource) };
+  return {
+    settings,
+    roles,
+    grantSource,
+    verifier,
+    identities: new Identities(verifier, roles, grantSource, metrics),
+  };
 }
 
 /** What the verify and authorizer functions (and health) use of the services. */
-export type VerificationServices = Verification & VerificationParts & { config: Config };
+export type VerificationServices = Verification & VerificationParts & { config: Config; metrics: Metrics };
 
 /** `make`, run on first use and remembered. */
 function once<T>(make: () => T): () => T {
@@ -73,7 +88,16 @@ export function createVerificationServices(config: Config): VerificationServices
   const keys = once(() => new DynamoDbKeys(db(), config.TABLE_NAME));
   const accounts = once(() => new DynamoDbAccounts(db(), config.TABLE_NAME));
   const access = once(() => new DynamoDbAccess(db(), config.TABLE_NAME));
-  const hasher = once(() => createHasher(config));
+  // In AWS: EMF metrics (verification outcomes, cache hits, KMS latency), flushed per invocation.
+  const metrics: Metrics = config.KEY_PROVIDER === 'kms' ? new PowertoolsMetricsAdapter() : NO_METRICS;
+  const hasher = once(() =>
+    createHasher(
+      config,
+      config.KEY_PROVIDER === 'kms'
+        ? measureKms(new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS }), metrics)
+        : undefined,
+    ),
+  );
   const lazyHasher: TokenHasher = {
     get currentKeyId() {
       return hasher().currentKeyId;
@@ -84,10 +108,12 @@ export function createVerificationServices(config: Config): VerificationServices
     buildVerification(
       { keys: keys(), accounts: accounts(), access: access(), hasher: lazyHasher, clock: systemClock },
       config,
+      metrics,
     ),
   );
   return {
     config,
+    metrics,
     clock: systemClock,
     hasher: lazyHasher,
     get keys() {

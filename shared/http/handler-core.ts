@@ -29,9 +29,13 @@ export interface Parsed {
 export type ApiContext = Context & { api?: Parsed };
 export type MiddyRequest = middy.Request<APIGatewayProxyEventV2, ApiResult, Error, ApiContext>;
 
-/** The shared stack: a route adds its own `before` middlewares and its handler. */
-export const baseStack = () =>
+/**
+ * The shared stack: a route adds its own `before` middlewares and its handler. `outermost` (the
+ * observability middleware) is registered first, so its `after` and `onError` run last.
+ */
+export const baseStack = (outermost: middy.MiddlewareObj<APIGatewayProxyEventV2, ApiResult, Error>) =>
   middy<APIGatewayProxyEventV2, ApiResult, Error, ApiContext>({ timeoutEarlyInMillis: 0 })
+    .use(outermost)
     .use(securityHeaders())
     .use({ before: startLog, after: endLog, onError: endLog })
     .use({ onError: renderError })

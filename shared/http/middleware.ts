@@ -15,6 +15,7 @@ import { parseWith, readJsonBody } from './request-parsing';
 import { requestSchemas, type RequestSchemaName } from './schemas';
 import type { ApiResult } from './responses';
 import { baseStack, bounded, originOf, type MiddyRequest } from './handler-core';
+import { observability } from './observability';
 
 type RouteOf<N extends HandlerName> = Extract<Route, { handler: N }>;
 type SchemaOutput<S> = S extends RequestSchemaName ? z.output<(typeof requestSchemas)[S]> : undefined;
@@ -42,7 +43,7 @@ export function httpHandler<N extends HandlerName>(
   handle: (request: ApiRequest<N>) => Promise<ApiResult>,
 ) {
   const route = routeNamed(name);
-  const stack = baseStack()
+  const stack = baseStack(observability(route))
     .use({
       before: async (request: MiddyRequest) => {
         const services = getServices();

@@ -4,17 +4,16 @@
 // takes one, is read with the same size limit and problem answers as every other route.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { RequestOrigin } from '../domain/audit';
-import { validationError } from '../domain/errors';
+import { validationError, type FieldError } from '../domain/errors';
 import type { HandlerName } from '../routes';
 import type { Config } from '../config';
 import { baseStack, bounded, originOf } from './handler-core';
-import { readJsonBody, zodErrors } from './request-parsing';
+import { observability } from './observability';
+import { readJsonBody } from './request-parsing';
 import type { ApiResult } from './responses';
 
-/** What a zod or zod/mini schema offers: enough to judge a body. */
-interface BodySchema<B> {
-  safeParse(input: unknown): { success: true; data: B } | { success: false; error: { issues: unknown[] } };
-}
+/** Judges a parsed JSON body: its value, or the fields that are wrong. */
+type BodyJudge<B> = (input: unknown) => { success: true; data: B } | { success: false; errors: FieldError[] };
 
 export interface PublicRequest<B, S> {
   event: APIGatewayProxyEventV2;
@@ -28,19 +27,18 @@ export interface PublicRequest<B, S> {
  * configuration), so no function builds, or even imports, a client its route does not use.
  */
 export function publicHandler<S extends { config: Pick<Config, 'MAX_BODY_BYTES'> }, B = undefined>(
-  _name: HandlerName,
+  name: HandlerName,
   services: () => S,
-  body: BodySchema<B> | undefined,
+  body: BodyJudge<B> | undefined,
   handle: (request: PublicRequest<B, S>) => Promise<ApiResult>,
 ) {
-  const stack = baseStack().handler(async (event, context) => {
+  const stack = baseStack(observability({ handler: name, auth: 'none' })).handler(async (event, context) => {
     const built = services();
     let parsed = undefined as B;
     if (body) {
       const raw = readJsonBody(event.body, event.isBase64Encoded, built.config.MAX_BODY_BYTES);
-      const result = body.safeParse(raw);
-      if (!result.success)
-        throw validationError('The body is not valid.', zodErrors(result.error.issues as never));
+      const result = body(raw);
+      if (!result.success) throw validationError('The body is not valid.', result.errors);
       parsed = result.data;
     }
     context.api!.body = parsed;

@@ -10,6 +10,7 @@ import { ACCOUNT_PATTERN } from '../domain/ids';
 import type { Verifier } from './verify';
 import type { RoleSource } from './roles/role-source';
 import type { GrantSource } from './external/grant-source';
+import { NO_METRICS, verificationMetric, type Metrics } from '../ports/metrics';
 
 export interface Identity {
   valid: true;
@@ -31,9 +32,16 @@ export class Identities {
     readonly verifier: Verifier,
     private readonly roles: RoleSource,
     private readonly grants: GrantSource,
+    private readonly metrics: Metrics = NO_METRICS,
   ) {}
 
   async identify(appKey: unknown, token: unknown, account?: string): Promise<IdentityOutcome> {
+    const outcome = await this.judge(appKey, token, account);
+    this.metrics.count(verificationMetric(outcome.valid ? 'valid' : outcome.reason));
+    return outcome;
+  }
+
+  private async judge(appKey: unknown, token: unknown, account?: string): Promise<IdentityOutcome> {
     const outcome = await this.verifier.verify(appKey, token);
     if (!outcome.valid) return outcome;
     const { key } = outcome;

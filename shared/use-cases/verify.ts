@@ -12,6 +12,7 @@ import type { Clock, KeyRepository, TokenHasher } from '../ports';
 import { VerificationCache } from './verification-cache';
 import { BoundedCache } from './bounded-cache';
 import type { SettingsSource } from './settings-source';
+import { METRIC, NO_METRICS, type Metrics } from '../ports/metrics';
 
 /** lastUsedAt is written at most this often per key. */
 export const LAST_USED_INTERVAL_MS = 5 * 60_000;
@@ -38,6 +39,7 @@ export class Verifier {
     private readonly settings: SettingsSource,
     private readonly clock: Clock,
     readonly cache: VerificationCache<Cached>,
+    private readonly metrics: Metrics = NO_METRICS,
   ) {}
 
   async verify(appKey: unknown, token: unknown): Promise<VerificationOutcome> {
@@ -45,6 +47,7 @@ export class Verifier {
     const now = this.clock.now();
     const fingerprint = VerificationCache.fingerprint(appKey, token);
     const hit = this.cache.get(fingerprint, now);
+    this.metrics.count(hit ? METRIC.cacheHit : METRIC.cacheMiss);
     if (hit) return this.conclude(hit, now);
 
     const parsed = parseAppKey(appKey);

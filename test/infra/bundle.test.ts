@@ -1,10 +1,12 @@
 // The one suite that bundles for real: every function through NodejsFunction's esbuild, then each
 // bundle read back from the cloud assembly. Records the sizes in test-output/bundle-sizes.json.
-// Also checks that the XLSX writer is in the export function's bundle and in no other.
+// Also checks that the XLSX writer is in the export function's bundle and in no other, and that the
+// X-Ray SDK tracer is in exactly the bundles of functions that call AWS services.
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../infra/repo-root';
 import { ALL_ROUTES, AUTHORIZER_HANDLER, buildTestApp, functionLogicalIds, useScratchDir } from './support';
+import { tracesSdkCalls, type RouteAccess } from '../../shared/routes';
 
 const scratchDir = useScratchDir('bundle');
 
@@ -23,6 +25,19 @@ const DYNAMODB_CLIENT_SOURCE_MARKER = 'DynamoDB_20120810';
 const XLSX_WRITER_MARKER = 'spreadsheetml.sheet.main+xml';
 /** The one function that writes XLSX; every other bundle stays as small as before the export. */
 const XLSX_HANDLER = 'export-keys';
+/**
+ * The name aws-xray-sdk-core gives its SDK middleware: present only in a bundle that carries the
+ * SDK tracer (about 120 KB), which only functions that call an AWS service need.
+ */
+const XRAY_SDK_MARKER = 'XRaySDKInstrumentation';
+const UNTRACED = new Set(
+  [
+    ...ALL_ROUTES.map((r) => [r.handler, r.access as RouteAccess] as const),
+    [AUTHORIZER_HANDLER, 'read' as RouteAccess] as const,
+  ]
+    .filter(([handler, access]) => !tracesSdkCalls(handler, access))
+    .map(([handler]) => handler),
+);
 
 /**
  * Issue 17: the hot public functions stay small and import only the AWS SDK clients they use.
@@ -101,6 +116,13 @@ test('every function bundles to a small ESM file that leaves the AWS SDK to the 
         problems.push(
           `${handler}: imports ${imported.join(', ') || 'no SDK client'}, expected ${hot.join(', ') || 'none'}`,
         );
+    }
+    if (code.includes(XRAY_SDK_MARKER) === UNTRACED.has(handler)) {
+      problems.push(
+        UNTRACED.has(handler)
+          ? `${handler}: bundles the X-Ray SDK though its route calls no AWS service`
+          : `${handler}: the X-Ray SDK is missing, so its AWS SDK calls would not be traced`,
+      );
     }
     if (code.includes(DYNAMODB_CLIENT_SOURCE_MARKER)) {
       problems.push(`${handler}: @aws-sdk/client-dynamodb is bundled instead of external`);

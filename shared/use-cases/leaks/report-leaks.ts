@@ -17,6 +17,8 @@ import type { RoleSource } from '../roles/role-source';
 import type { Verifier } from '../verify';
 import { applyLeak } from './leak-transition';
 import { LeakNotices } from './leak-notices';
+import { recordLeakReport } from './leak-metrics';
+import type { Metrics } from '../../ports/metrics';
 
 export interface LeakedString {
   token: string;
@@ -42,6 +44,7 @@ export interface LeakReportDeps {
   verifier: Verifier;
   notices: LeakNotices;
   clock: Clock;
+  metrics?: Metrics;
 }
 
 const LEAK_REPORT: Actor = { type: 'leak-report', appKey: null };
@@ -63,6 +66,7 @@ export class LeakReports {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+    recordLeakReport(this.deps.metrics, items.length, labels);
     return items.map((item) => ({
       token_hash: createHash('sha256').update(item.token, 'utf8').digest('hex'),
       token_type: item.type,
