@@ -58,6 +58,11 @@ export interface ApiKey {
   leak: LeakReport | null;
   /** When the expiry scan must next look at this key (domain/expiry-watch.ts); null: never. */
   dueAt: string | null;
+  /**
+   * Which item of the account's search directory holds this key's entry, fixed when the key is
+   * created (or backfilled); absent for a key from before the directory existed. Opaque here.
+   */
+  directoryShard?: number;
 }
 
 export const MAX_NAME_LENGTH = 100;

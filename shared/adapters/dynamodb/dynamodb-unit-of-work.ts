@@ -21,6 +21,7 @@ import { TTL_ATTRIBUTE } from './table-definition';
 import { tokenLookupKey, toTokenLookupItem } from './token-lookup-item';
 import { countsUpdate, roleDefinitionUpdate, roleRemoval } from './access-item';
 import { grantItemKey, toGrantItem } from './grant-item';
+import { entryUpdate } from './directory-item';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -68,19 +69,28 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
             onConflict: 'version',
           },
         ];
-      case 'delete-key':
+      case 'delete-key': {
+        const deleteNames: Record<string, string> = { '#v': 'version' };
         return [
           {
             item: {
               Delete: {
                 TableName,
                 Key: keyItemKey(write.key.appKey)!,
-                ConditionExpression: '#v = :v',
-                ExpressionAttributeNames: { '#v': 'version' },
+                ConditionExpression: `#v = :v${unshardedCondition(write.key, deleteNames)}`,
+                ExpressionAttributeNames: deleteNames,
                 ExpressionAttributeValues: { ':v': write.expectedVersion },
               },
             },
             onConflict: 'version',
+          },
+        ];
+      }
+      case 'directory-entry':
+        return [
+          {
+            item: { Update: entryUpdate(TableName, write) },
+            onConflict: write.was ? 'version' : 'directory-full',
           },
         ];
       case 'admin-keys':
@@ -299,7 +309,7 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
         TableName: this.tableName,
         Key: { PK: item.PK, SK: item.SK },
         UpdateExpression: update,
-        ConditionExpression: `attribute_exists(PK) AND #version = :expected${flagCondition(expectedFlag, names, values)}`,
+        ConditionExpression: `attribute_exists(PK) AND #version = :expected${flagCondition(expectedFlag, names, values)}${unshardedCondition(key, names)}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },
@@ -352,6 +362,16 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
       return this.db.send(new UpdateCommand(item.Update as ConstructorParameters<typeof UpdateCommand>[0]));
     return this.db.send(new DeleteCommand(item.Delete as ConstructorParameters<typeof DeleteCommand>[0]));
   }
+}
+
+/**
+ * A key read without a directory shard is changed only while it still has none: otherwise the
+ * backfill gave it an entry meanwhile, which this change (writing no entry) would leave stale.
+ */
+function unshardedCondition(key: ApiKey, names: Record<string, string>): string {
+  if (key.directoryShard !== undefined) return '';
+  names['#dir'] = 'directoryShard';
+  return ' AND attribute_not_exists(#dir)';
 }
 
 /** The condition that the renewal flag is still the one read (absent, null, or that very map). */

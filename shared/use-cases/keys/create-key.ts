@@ -8,7 +8,7 @@ import { watchExpiry } from '../../domain/expiry-watch';
 import { newAppKey } from '../../domain/ids';
 import { createKey, keyView, type KeyView } from '../../domain/key';
 import { deliver, type Delivery, type KeyWithToken } from '../shares/deliver';
-import { WriteConflict, type Clock, type TokenHasher } from '../../ports';
+import { WriteConflict, type Clock, type KeyDirectory, type TokenHasher } from '../../ports';
 import type { UnitOfWork, Write } from '../../ports/unit-of-work';
 import { actorOf, type Caller } from '../caller';
 import type { Idempotency, IdempotencyRequest } from '../idempotency';
@@ -32,6 +32,7 @@ export class KeyCreation {
   constructor(
     private readonly deps: {
       work: UnitOfWork;
+      directory: KeyDirectory;
       hasher: TokenHasher;
       settings: SettingsSource;
       roles: RoleSource;
@@ -83,6 +84,7 @@ export class KeyCreation {
   ): Promise<KeyWithToken> {
     const settings = await this.deps.settings.fresh(account);
     let catalog = await this.deps.roles.forChange(account, input.roles);
+    let shard = await this.deps.directory.openShard(account);
     for (let attempt = 1; ; attempt++) {
       const now = this.deps.clock.now();
       const { token, record } = await mintToken(this.deps.hasher, now, settings);
@@ -94,7 +96,7 @@ export class KeyCreation {
         token: record,
         nowMs: now,
       });
-      const watched = watchExpiry(created, settings.expiryWarningDays, now);
+      const watched = watchExpiry({ ...created, directoryShard: shard }, settings.expiryWarningDays, now);
       const { key, writes, ...handover } = deliver(
         watched,
         token,
@@ -116,6 +118,14 @@ export class KeyCreation {
           by.judge?.(catalog);
           checkRoleIds(input.roles, 'roles', catalog);
           if (attempt >= WRITE_ATTEMPTS) throw new UnavailableError(1, 'TransactionConflict');
+          continue;
+        }
+        // Its search directory shard filled up meanwhile: open the next one (the head only moves
+        // forward, so this ends; it does not count as a lost race).
+        if (error instanceof WriteConflict && error.reason === 'directory-full') {
+          await this.deps.directory.advance(account, shard);
+          shard = await this.deps.directory.openShard(account);
+          attempt--;
           continue;
         }
         // A new key cannot lose a version race: this transaction collided with another one on the
