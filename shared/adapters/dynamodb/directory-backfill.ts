@@ -16,7 +16,15 @@ import type { ApiKey } from '../../domain/key';
 import { searchEntry as entryOf } from '../../domain/search';
 import { WriteConflict } from '../../ports';
 import { DynamoDbKeyDirectory } from './dynamodb-key-directory';
-import { DIRECTORY_SHARD_BYTES, DIRECTORY_SHARD_CAPACITY, encodeEntry, entryBytes } from './directory-item';
+import {
+  bucketOf,
+  bucketsUpdate,
+  entryBytes,
+  hasRoom,
+  rewriteBucket,
+  shardState,
+  type ShardState,
+} from './directory-item';
 import { accountPk, directoryShardKey, KEY_SK_PREFIX, keyItemKey } from './item-keys';
 import { fromKeyItem } from './key-item';
 import { storageCall } from './storage-errors';
@@ -28,8 +36,7 @@ const ATTEMPTS = 20;
 
 interface Room {
   shard: number;
-  entries: number;
-  bytes: number;
+  state: ShardState;
 }
 
 export class DynamoDbDirectoryBackfill {
@@ -89,27 +96,26 @@ export class DynamoDbDirectoryBackfill {
 
   /** The longest prefix of `todo` that the open shard still has room for. */
   private fit(todo: ApiKey[], room: Room): ApiKey[] {
-    let bytes = room.bytes;
-    const max = Math.min(BATCH, DIRECTORY_SHARD_CAPACITY - room.entries);
+    let bytes = 0;
     const batch: ApiKey[] = [];
-    for (const key of todo.slice(0, Math.max(max, 0))) {
+    for (const key of todo.slice(0, BATCH)) {
       bytes += entryBytes(idOf(key), entryOf(key));
-      if (bytes > DIRECTORY_SHARD_BYTES) break;
+      if (!hasRoom(room.state, batch.length + 1, bytes)) break;
       batch.push(key);
     }
     return batch;
   }
 
+  /** One transaction: the batch's buckets rewritten (as read) and each key marked with the shard. */
   private async write(batch: ApiKey[], room: Room): Promise<boolean> {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
+    const next: Record<string, string> = {};
     let bytes = 0;
-    const sets = batch.map((key, i) => {
-      names[`#k${i}`] = idOf(key);
-      values[`:k${i}`] = encodeEntry(entryOf(key));
+    for (const key of batch) {
+      const bucket = bucketOf(idOf(key));
+      next[bucket] = rewriteBucket(next[bucket] ?? room.state.buckets[bucket] ?? '', idOf(key), entryOf(key));
       bytes += entryBytes(idOf(key), entryOf(key));
-      return `e.#k${i} = :k${i}`;
-    });
+    }
+    const account = batch[0]!.account;
     const keyUpdates = batch.map((key) => ({
       Update: {
         TableName: this.tableName,
@@ -120,20 +126,9 @@ export class DynamoDbDirectoryBackfill {
         ExpressionAttributeValues: { ':shard': room.shard, ':v': key.version },
       },
     }));
+    const added = { entries: batch.length, bytes };
     const shardUpdate = {
-      Update: {
-        TableName: this.tableName,
-        Key: directoryShardKey(batch[0]!.account, room.shard),
-        UpdateExpression: `SET ${sets.join(', ')} ADD b :bytes`,
-        ConditionExpression: 'size(e) <= :entries AND b <= :room',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: {
-          ...values,
-          ':bytes': bytes,
-          ':entries': DIRECTORY_SHARD_CAPACITY - batch.length,
-          ':room': DIRECTORY_SHARD_BYTES - bytes,
-        },
-      },
+      Update: bucketsUpdate(this.tableName, account, room.shard, room.state, next, added),
     };
     try {
       await storageCall(
@@ -144,8 +139,11 @@ export class DynamoDbDirectoryBackfill {
       if (error instanceof WriteConflict) return false;
       throw error;
     }
-    room.entries += batch.length;
-    room.bytes += bytes;
+    room.state = {
+      entries: room.state.entries + batch.length,
+      bytes: room.state.bytes + bytes,
+      buckets: { ...room.state.buckets, ...next },
+    };
     return true;
   }
 
@@ -160,8 +158,7 @@ export class DynamoDbDirectoryBackfill {
         }),
       ),
     );
-    const e = (out.Item?.e ?? {}) as Record<string, unknown>;
-    return { shard, entries: Object.keys(e).length, bytes: Number(out.Item?.b ?? 0) };
+    return { shard, state: shardState(out.Item) };
   }
 
   /** The keys of a batch as they are now, those still without an entry. */

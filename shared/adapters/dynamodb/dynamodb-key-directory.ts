@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { ApiKey } from '../../domain/key';
 import type { DirectoryEntry, KeyDirectory } from '../../ports/key-directory';
-import { decodeEntries, emptyShard } from './directory-item';
+import { decodeBucket, emptyShard } from './directory-item';
 import {
   accountPk,
   DIRECTORY_HEAD_SK,
@@ -52,7 +52,7 @@ export class DynamoDbKeyDirectory implements KeyDirectory {
       );
       for (const item of out.Items ?? []) {
         if (item.SK === DIRECTORY_HEAD_SK) complete = item.complete === true;
-        else entries.push(...decodeEntries(item.e as Record<string, unknown>));
+        else for (const text of Object.values(item.e ?? {})) entries.push(...decodeBucket(String(text)));
       }
       start = out.LastEvaluatedKey;
     } while (start);

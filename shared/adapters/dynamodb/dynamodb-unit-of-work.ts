@@ -3,6 +3,7 @@
 // so no partial change and no change without its audit entry can ever exist.
 import {
   DeleteCommand,
+  GetCommand,
   PutCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -21,7 +22,15 @@ import { TTL_ATTRIBUTE } from './table-definition';
 import { tokenLookupKey, toTokenLookupItem } from './token-lookup-item';
 import { countsUpdate, roleDefinitionUpdate, roleRemoval } from './access-item';
 import { grantItemKey, toGrantItem } from './grant-item';
-import { entryUpdate } from './directory-item';
+import {
+  bucketOf,
+  bucketsUpdate,
+  entryBytes,
+  hasRoom,
+  rewriteBucket,
+  shardRead,
+  shardState,
+} from './directory-item';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -41,7 +50,9 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
   ) {}
 
   async commit(writes: readonly Write[]): Promise<void> {
-    const items = writes.flatMap((w) => this.itemWrites(w));
+    const items: ItemWrite[] = [];
+    for (const w of writes)
+      items.push(...(w.type === 'directory-entry' ? [await this.entryWrite(w)] : this.itemWrites(w)));
     if (items.length === 1) {
       const [only] = items;
       await storageCall(
@@ -87,12 +98,7 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
         ];
       }
       case 'directory-entry':
-        return [
-          {
-            item: { Update: entryUpdate(TableName, write) },
-            onConflict: write.was ? 'version' : 'directory-full',
-          },
-        ];
+        throw new Error('a directory entry is written by entryWrite');
       case 'admin-keys':
         return [
           {
@@ -273,6 +279,29 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
           },
         ];
     }
+  }
+
+  /**
+   * A directory entry rewrites its bucket on the condition that the bucket is still as read here:
+   * a concurrent change to a key of the same bucket makes one of the two fail and be retried (as
+   * a lost race, 'in-progress'). A new entry finding its shard full fails as 'directory-full'.
+   */
+  private async entryWrite(write: Extract<Write, { type: 'directory-entry' }>): Promise<ItemWrite> {
+    const bucket = bucketOf(write.id);
+    const out = await storageCall(() =>
+      this.db.send(new GetCommand(shardRead(this.tableName, write.account, write.shard, [bucket]))),
+    );
+    const state = shardState(out.Item);
+    const bytes = entryBytes(write.id, write.entry) - entryBytes(write.id, write.was);
+    const entries = (write.entry ? 1 : 0) - (write.was ? 1 : 0);
+    if (entries > 0 && !hasRoom(state, entries, bytes)) throw new WriteConflict('directory-full');
+    const next = { [bucket]: rewriteBucket(state.buckets[bucket] ?? '', write.id, write.entry) };
+    return {
+      item: {
+        Update: bucketsUpdate(this.tableName, write.account, write.shard, state, next, { entries, bytes }),
+      },
+      onConflict: 'in-progress',
+    };
   }
 
   /** A create is a Put that requires absence; a change is an Update of the lifecycle attributes. */
