@@ -15,7 +15,7 @@ import type { Idempotency, IdempotencyRequest } from '../idempotency';
 import type { SettingsSource } from '../settings-source';
 import { keyChangeWrites } from './key-writes';
 import { mintToken } from './mint-token';
-import { WRITE_ATTEMPTS } from '../retry';
+import { backoff, WRITE_ATTEMPTS } from '../retry';
 import type { RoleSource } from '../roles/role-source';
 import type { RoleCatalog } from '../../domain/roles';
 
@@ -135,6 +135,7 @@ export class KeyCreation {
           error instanceof WriteConflict && (error.reason === 'version' || error.reason === 'in-progress');
         if (!collided) throw error;
         if (attempt >= WRITE_ATTEMPTS) throw new UnavailableError(1, 'TransactionConflict');
+        await backoff(attempt);
       }
     }
   }
