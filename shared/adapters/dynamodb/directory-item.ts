@@ -22,10 +22,10 @@ export const DIRECTORY_SHARD_BYTES = 200_000;
 export const DIRECTORY_BUCKETS = 64;
 const ID_LENGTH = 26;
 
-/** The bucket of a key's entry: a stable hash of its ULID (whose last characters are random). */
+/** The bucket of a key's entry: a stable hash (FNV-1a) of its ULID, even over the buckets. */
 export function bucketOf(id: string): string {
-  let hash = 0;
-  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
   return String(hash % DIRECTORY_BUCKETS);
 }
 

@@ -96,7 +96,7 @@ export class DynamoDbKeyDirectory implements KeyDirectory {
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...directoryHeadKey(account), type: 'directory-head', open: 0, complete },
+            Item: { ...directoryHeadKey(account), type: 'directory-head', open: 0, version: 0, complete },
           },
         },
         { Put: { TableName: this.tableName, Item: emptyShard(account, 0) } },
@@ -112,9 +112,11 @@ export class DynamoDbKeyDirectory implements KeyDirectory {
         Update: {
           TableName: this.tableName,
           Key: directoryHeadKey(account),
-          UpdateExpression: 'SET #open = :next',
+          // `version` (= the open shard, so it only grows) lets the local write guard's read-back
+          // prove the advance landed (write-evidence.ts), whatever creates did to the new shard since.
+          UpdateExpression: 'SET #open = :next, #version = :next',
           ConditionExpression: '#open = :full',
-          ExpressionAttributeNames: { '#open': 'open' },
+          ExpressionAttributeNames: { '#open': 'open', '#version': 'version' },
           ExpressionAttributeValues: { ':next': full + 1, ':full': full },
         },
       },
