@@ -54,6 +54,8 @@ export async function searchPage(
       if (items.length === query.limit) break;
     }
   }
+  // With the alert filter, the candidates left may all fail it: the next page is then empty
+  // (with nextCursor null), which costs one request and never hides a key.
   const more = items.length === query.limit && examined < found.length;
   return { items, next: more ? idOf(items[items.length - 1]!) : null };
 }
