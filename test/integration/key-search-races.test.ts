@@ -71,7 +71,7 @@ describe('search under concurrent changes', () => {
       expect(await search(owner, `search=${deleted.slice(-12)}`)).toEqual([]);
     for (const k of keys)
       expect((await search(owner, `search=${k.appKey}`)).map((f) => f.appKey)).toEqual([k.appKey]);
-  });
+  }, 90_000);
 
   it('a search that matches nothing reads the directory (head + one shard) and no key', async () => {
     const owner = await api.bootstrap('costs');
