@@ -16,8 +16,11 @@ export interface KeyDirectory {
   /**
    * Every entry of the account, or null while some key may have no entry yet (an account from
    * before the directory whose backfill has not finished): the caller then lists the old way.
+   * With a `hint` (folded, lower case), entries whose folded name and lower-case id cannot contain
+   * it may be left out: a cheap prefilter (most of a search that matches little is skipped
+   * unread); the caller still matches every entry returned.
    */
-  entries(account: string): Promise<DirectoryEntry[] | null>;
+  entries(account: string, hint?: string): Promise<DirectoryEntry[] | null>;
   /** The keys of these entry ids (strongly consistent), in the order given; gone ones left out. */
   keys(account: string, ids: readonly string[]): Promise<ApiKey[]>;
   /** The shard a new key's entry goes into now; creates the directory on an account's first key. */

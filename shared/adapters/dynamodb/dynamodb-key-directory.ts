@@ -33,7 +33,7 @@ export class DynamoDbKeyDirectory implements KeyDirectory {
     private readonly tableName: string,
   ) {}
 
-  async entries(account: string): Promise<DirectoryEntry[] | null> {
+  async entries(account: string, hint?: string): Promise<DirectoryEntry[] | null> {
     const entries: DirectoryEntry[] = [];
     let complete = false;
     let start: Record<string, unknown> | undefined;
@@ -52,7 +52,13 @@ export class DynamoDbKeyDirectory implements KeyDirectory {
       );
       for (const item of out.Items ?? []) {
         if (item.SK === DIRECTORY_HEAD_SK) complete = item.complete === true;
-        else for (const text of Object.values(item.e ?? {})) entries.push(...decodeBucket(String(text)));
+        else
+          for (const value of Object.values(item.e ?? {})) {
+            const text = String(value);
+            // A bucket that does not contain the hint anywhere holds no entry that could.
+            if (hint && !text.toLowerCase().includes(hint)) continue;
+            entries.push(...decodeBucket(text));
+          }
       }
       start = out.LastEvaluatedKey;
     } while (start);

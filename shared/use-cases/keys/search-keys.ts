@@ -11,6 +11,14 @@ import type { ListQuery } from './read-keys';
 /** Keys fetched per BatchGetItem when the alert filter may reject some of them. */
 const ALERT_BATCH = 100;
 
+/**
+ * What every matching entry's folded name or lower-case id must contain, or nothing when the
+ * search may match the appKey's `apk-{account}-` part: a needle without `-` that is not inside
+ * that part can only match within the id or the name.
+ */
+const hintOf = (account: string, needle: string): string | undefined =>
+  needle.includes('-') || `apk-${account}-`.includes(needle) ? undefined : needle;
+
 /** Entries that can match, newest first, after the cursor. */
 function candidates(entries: DirectoryEntry[], account: string, query: ListQuery): DirectoryEntry[] {
   const needle = folded(query.search ?? '');
@@ -36,7 +44,7 @@ export async function searchPage(
   accept: (key: ApiKey) => boolean,
   budget: number,
 ): Promise<KeyPage | null> {
-  const entries = await directory.entries(account);
+  const entries = await directory.entries(account, hintOf(account, folded(query.search ?? '')));
   if (!entries) return null;
   const found = candidates(entries, account, query);
   const items: ApiKey[] = [];
