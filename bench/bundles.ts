@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import { median } from './timing';
+import { routes, tracesSdkCalls, type RouteDefinition } from '../shared/routes';
 
 /**
  * The bundling options of infra/api-function.ts (NodejsFunction's `bundling`), repeated here
@@ -44,13 +45,22 @@ async function bundleAll(repoRoot: string, outDir: string): Promise<Map<string, 
     .filter((f) => f.endsWith('.ts'))
     .map((f) => f.slice(0, -'.ts'.length))
     .sort();
-  await build({
-    ...LAMBDA_BUNDLING,
-    entryPoints: Object.fromEntries(names.map((n) => [n, join(repoRoot, 'functions', `${n}.ts`)])),
-    outdir: outDir,
-    entryNames: '[name]/index',
-    outExtension: { '.js': '.mjs' },
-  });
+  // As infra/api-stack.ts: functions whose route calls no AWS service are built without the SDK
+  // tracer (APIKEYS_SDK_TRACING 'off'); one esbuild call per value of the switch.
+  const access = new Map((routes as readonly RouteDefinition[]).map((r) => [r.handler as string, r.access]));
+  const untraced = new Set(names.filter((n) => !tracesSdkCalls(n, access.get(n) ?? 'read')));
+  for (const tracing of ['on', 'off']) {
+    const group = names.filter((n) => untraced.has(n) === (tracing === 'off'));
+    if (group.length === 0) continue;
+    await build({
+      ...LAMBDA_BUNDLING,
+      define: { 'process.env.APIKEYS_SDK_TRACING': JSON.stringify(tracing) },
+      entryPoints: Object.fromEntries(group.map((n) => [n, join(repoRoot, 'functions', `${n}.ts`)])),
+      outdir: outDir,
+      entryNames: '[name]/index',
+      outExtension: { '.js': '.mjs' },
+    });
+  }
   return new Map(names.map((n) => [n, join(outDir, n, 'index.mjs')]));
 }
 

@@ -1,12 +1,13 @@
 // The standalone Lambda REQUEST authorizer (HTTP API, payload 2.0, simple responses) that other
 // APIs can attach. Same verification core as /v1/verify; the context carries the caller's identity.
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
-import { getServices } from '../shared/composition';
+import { getVerificationServices } from '../shared/verification-services';
 import { logger } from '../shared/logger';
 import { authenticate } from '../shared/use-cases/authenticate';
 import { toAuthorizerContext, type AuthorizerContext } from '../shared/http/authorizer-context';
 import { DomainError } from '../shared/domain/errors';
 import { REQUEST_DEADLINE_MS, withDeadline } from '../shared/http/deadline';
+import { observed } from '../shared/invocation';
 
 export interface AuthorizerResult {
   isAuthorized: boolean;
@@ -18,12 +19,14 @@ const header = (event: APIGatewayRequestAuthorizerEventV2, name: string): string
   return undefined;
 };
 
-export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
+export const handler = observed(authorize, (event) => event.requestContext?.requestId);
+
+async function authorize(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
   try {
     // Bounded like every HTTP handler: a stalled storage denies in time instead of hanging.
     const caller = await withDeadline(REQUEST_DEADLINE_MS, () =>
       authenticate(
-        getServices().identities,
+        getVerificationServices().identities,
         header(event, 'x-api-appkey'),
         header(event, 'x-api-apptoken'),
         // API.md 1.1: an external key names the account it acts in; absent means its own.

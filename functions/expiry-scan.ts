@@ -6,11 +6,14 @@ import type { Context } from 'aws-lambda';
 import { getServices } from '../shared/composition';
 import { logger } from '../shared/logger';
 import type { ScanReport } from '../shared/use-cases/expiry-scan';
+import { observed } from '../shared/invocation';
 
 /** Time kept in reserve for the page in flight and the final log line. */
 const SAFETY_MARGIN_MS = 20_000;
 
-export async function handler(_event: unknown, context: Context): Promise<ScanReport> {
+export const handler = observed(scan);
+
+async function scan(_event: unknown, context: Context): Promise<ScanReport> {
   const report = await getServices().expiryScan.run({
     outOfTime: () => context.getRemainingTimeInMillis() < SAFETY_MARGIN_MS,
   });

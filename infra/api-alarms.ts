@@ -11,10 +11,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../shared/ports/metrics';
 import type { ApiFunction } from './api-function';
 
-/** Where the internal-error count goes: the service's own metrics namespace. */
-export const METRICS_NAMESPACE = 'ApiKeys';
+/** Where the internal-error count goes: the service's own metrics namespace (shared with EMF). */
+export { METRICS_NAMESPACE };
 export const INTERNAL_ERRORS_METRIC = 'InternalErrors';
 /**
  * The line the HTTP layer writes (Powertools JSON) for an unexpected error answered 500

@@ -22,7 +22,17 @@ export interface ApiFunctionProps {
   readonly logRetention?: logs.RetentionDays;
   /** Concurrency reserved for (and capping) the function. @default none: the account's pool */
   readonly reservedConcurrentExecutions?: number;
+  /**
+   * Bundle Powertools Tracer so AWS SDK calls appear as X-Ray subsegments (about 120 KB of the
+   * bundle: aws-xray-sdk-core). False for a function that calls no AWS service; the function's own
+   * segment is recorded by Lambda's active tracing either way.
+   * @default true
+   */
+  readonly traceSdkCalls?: boolean;
 }
+
+/** The build-time switch of shared/adapters/tracing.ts (bench/bundles.ts sets it the same way). */
+export const SDK_TRACING_DEFINE = 'process.env.APIKEYS_SDK_TRACING';
 
 /** ESM bundles need `require` for the CommonJS dependencies esbuild leaves as dynamic requires. */
 const ESM_REQUIRE_BANNER =
@@ -73,6 +83,8 @@ export class ApiFunction extends Construct {
         banner: ESM_REQUIRE_BANNER,
         // The runtime ships AWS SDK v3; leaving it out keeps bundles small and cold starts short.
         externalModules: ['@aws-sdk/*'],
+        // Read by shared/adapters/tracing.ts; 'off' lets esbuild drop the Tracer as dead code.
+        define: { [SDK_TRACING_DEFINE]: JSON.stringify(props.traceSdkCalls === false ? 'off' : 'on') },
       },
     });
     // Logs only to its own log group (instead of AWSLambdaBasicExecutionRole's logs:* on *).

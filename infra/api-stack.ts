@@ -11,12 +11,14 @@ import type * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { AUTHORIZER_HANDLER, routes, type RouteDefinition } from '../shared/routes';
+import { AUTHORIZER_HANDLER, routes, tracesSdkCalls, type RouteDefinition } from '../shared/routes';
 import { ApiFunction } from './api-function';
 import { statementsFor } from './route-permissions';
 import { ApiAlarms } from './api-alarms';
 import { ExpiryScanSchedule } from './expiry-scan-schedule';
 import { addLeakAlarm } from './leak-alarm';
+import { addServiceAlarms } from './service-alarms';
+import { ServiceDashboard } from './service-dashboard';
 
 /** A route's own throttle (requests per second, and the burst above it). */
 export interface RouteThrottle {
@@ -86,6 +88,8 @@ export class ApiStack extends Stack {
   /** The functions of the routes and the authorizer, by handler name. */
   readonly functions: Record<string, ApiFunction> = {};
   readonly expiryScan: ExpiryScanSchedule;
+  /** The operator's CloudWatch dashboard of the service's metrics. */
+  readonly dashboard: ServiceDashboard;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -115,6 +119,8 @@ export class ApiStack extends Stack {
     ) => {
       const fn = new ApiFunction(this, pascal(handler), {
         handler,
+        // A function that calls no AWS service, or a hot verification one, carries no SDK tracer.
+        traceSdkCalls: tracesSdkCalls(handler, access.access),
         environment:
           handler === LEAK_REPORT_HANDLER
             ? { ...environment, LEAK_REPORTER_KEYS: JSON.stringify(props.leakReporterKeys ?? {}) }
@@ -149,7 +155,8 @@ export class ApiStack extends Stack {
               'if-match',
               'idempotency-key',
             ],
-            exposeHeaders: ['etag', 'location', 'retry-after'],
+            // content-disposition: the console names an export's download as the API does.
+            exposeHeaders: ['etag', 'location', 'retry-after', 'content-disposition'],
             maxAge: Duration.hours(1),
           }
         : undefined,
@@ -213,6 +220,8 @@ export class ApiStack extends Stack {
       alarmEmail: props.alarmEmail,
     });
     addLeakAlarm(alarms, this.functions[LEAK_REPORT_HANDLER]!);
+    addServiceAlarms(alarms);
+    this.dashboard = new ServiceDashboard(this, 'Dashboard', { routes: allRoutes });
 
     this.expiryScan = new ExpiryScanSchedule(this, 'ExpiryScan', {
       environment,

@@ -11,8 +11,6 @@ import { DynamoDbKeyDirectory } from './adapters/dynamodb/dynamodb-key-directory
 import { DynamoDbAccounts } from './adapters/dynamodb/dynamodb-accounts';
 import { DynamoDbIdempotencyRecords } from './adapters/dynamodb/dynamodb-idempotency-records';
 import { loadOrCreateKeyFile } from './adapters/key-file';
-import { LocalHasher } from './adapters/local-hasher';
-import { KmsHasher } from './adapters/kms-hasher';
 import { LocalSecretBox } from './adapters/local-secret-box';
 import { KmsSecretBox } from './adapters/kms-secret-box';
 import { systemClock } from './adapters/system-clock';
@@ -35,9 +33,6 @@ import type {
   TokenHasher,
 } from './ports';
 import { ExpiryScan } from './use-cases/expiry-scan';
-import { SettingsSource } from './use-cases/settings-source';
-import { Verifier } from './use-cases/verify';
-import { VerificationCache } from './use-cases/verification-cache';
 import { Idempotency } from './use-cases/idempotency';
 import { KeyChanges } from './use-cases/keys/key-changes';
 import { KeyCreation } from './use-cases/keys/create-key';
@@ -59,13 +54,22 @@ import { DynamoDbTokenLookup } from './adapters/dynamodb/dynamodb-token-lookup';
 import { LeakReports } from './use-cases/leaks/report-leaks';
 import { LeakNotices } from './use-cases/leaks/leak-notices';
 import { ReporterSignatures } from './use-cases/leaks/reporter-signatures';
+import { buildVerification } from './verification-services';
+import type { SettingsSource } from './use-cases/settings-source';
+import type { Verifier } from './use-cases/verify';
+import type { RoleSource } from './use-cases/roles/role-source';
+import type { GrantSource } from './use-cases/external/grant-source';
+import type { Identities } from './use-cases/identify';
+import { replaceServices, servicesOr } from './service-registry';
+import { createHasher, LOCAL_HMAC_KEY_FILE } from './adapters/hasher-choice';
 import type { GrantStore, RoleStore } from './ports/roles';
 import { DynamoDbAccess } from './adapters/dynamodb/dynamodb-access';
-import { RoleSource } from './use-cases/roles/role-source';
 import { RoleService } from './use-cases/roles/manage-roles';
-import { GrantSource } from './use-cases/external/grant-source';
 import { ExternalKeys } from './use-cases/external/external-keys';
-import { Identities } from './use-cases/identify';
+import { NO_METRICS, type Metrics } from './ports/metrics';
+import { PowertoolsMetricsAdapter } from './adapters/powertools-metrics';
+import { measureKms } from './adapters/kms-metrics';
+import { traced } from './adapters/tracing';
 
 export interface Adapters {
   keys: KeyRepository;
@@ -84,9 +88,12 @@ export interface Adapters {
   box: SecretBox;
   events: EventPublisher;
   clock: Clock;
+  /** Operational metrics; none when omitted (bench, tests that do not look at them). */
+  metrics?: Metrics;
 }
 
 export interface Services extends Adapters {
+  metrics: Metrics;
   config: Config;
   settings: SettingsSource;
   roles: RoleSource;
@@ -110,7 +117,7 @@ export interface Services extends Adapters {
   leaks: LeakReports;
 }
 
-export const LOCAL_HMAC_KEY_FILE = 'token-hmac.key';
+export { LOCAL_HMAC_KEY_FILE };
 export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
 
 export type StorageAdapters = Pick<
@@ -146,6 +153,18 @@ export function storageAdapters(
   };
 }
 
+/** An adapter built on its first use: a route that never publishes never builds the client. */
+function lazy<T extends object>(make: () => T): T {
+  let made: T | undefined;
+  return new Proxy({} as T, {
+    get(_target, property) {
+      made ??= make();
+      const value = Reflect.get(made, property, made) as unknown;
+      return typeof value === 'function' ? value.bind(made) : value;
+    },
+  });
+}
+
 export function createAdapters(config: Config): Adapters {
   const db = guardLocalWrites(
     createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
@@ -153,20 +172,29 @@ export function createAdapters(config: Config): Adapters {
   );
   const storage = storageAdapters(db, config);
   if (config.KEY_PROVIDER === 'kms') {
-    const kms = new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
-    const eventBridge = new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS });
+    // In AWS: EMF metrics, and every SDK client traced (tracing.ts decides whether it can be).
+    const metrics = new PowertoolsMetricsAdapter();
+    const kms = measureKms(traced(new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS })), metrics);
     return {
       ...storage,
-      hasher: new KmsHasher(kms, config.HMAC_KEY_ID!),
-      box: new KmsSecretBox(kms, config.SECRETS_KEY_ID!),
-      events: new EventBridgePublisher(eventBridge, config.EVENT_BUS_NAME ?? 'default'),
+      metrics,
+      hasher: createHasher(config, kms),
+      // Only the routes that seal secrets or publish events build these (issue 17).
+      box: lazy(() => new KmsSecretBox(kms, config.SECRETS_KEY_ID!)),
+      events: lazy(
+        () =>
+          new EventBridgePublisher(
+            traced(new EventBridgeClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS })),
+            config.EVENT_BUS_NAME ?? 'default',
+          ),
+      ),
       clock: systemClock,
     };
   }
   return {
     ...storage,
     events: new LocalEventLog(config.DATA_DIR),
-    hasher: new LocalHasher(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_HMAC_KEY_FILE))),
+    hasher: createHasher(config),
     box: new LocalSecretBox(loadOrCreateKeyFile(join(config.DATA_DIR, LOCAL_SECRETS_KEY_FILE))),
     clock: systemClock,
   };
@@ -174,27 +202,23 @@ export function createAdapters(config: Config): Adapters {
 
 export function createServices(config: Config, adapters: Adapters = createAdapters(config)): Services {
   const { keys, accounts, replays, auditLog, index, hasher, box, events, clock } = adapters;
+  const metrics = adapters.metrics ?? NO_METRICS;
   // No commit starts for a request that was already answered (use-cases/request-budget.ts).
   const work = boundedWork(adapters.work);
-  const ttlMs = config.VERIFY_CACHE_TTL_SECONDS * 1000;
-  const settings = new SettingsSource(accounts, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
-  const verifier = new Verifier(keys, hasher, settings, clock, new VerificationCache(ttlMs));
-  // Role definitions are cached like settings; grants like verifications (deactivating a grant
-  // reaches other containers within the same TTL as deactivating a key).
-  const roles = new RoleSource(adapters.access, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
-  const grantSource = new GrantSource(adapters.access, clock, ttlMs);
+  const { settings, verifier, roles, grantSource, identities } = buildVerification(adapters, config, metrics);
   const idempotency = new Idempotency(replays, box, clock);
   const changeDeps = { keys, work, settings, roles, verifier, clock };
   const changes = new KeyChanges(changeDeps);
   const settingsService = new SettingsService(keys, work, index, events, settings, verifier, clock);
   return {
     ...adapters,
+    metrics,
     config,
     settings,
     roles,
     grantSource,
     verifier,
-    identities: new Identities(verifier, roles, grantSource),
+    identities,
     roleService: new RoleService({ roles, work, clock }),
     externalKeys: new ExternalKeys({ grants: adapters.access, roles, grantSource, work, clock }),
     keyCreation: new KeyCreation({
@@ -223,7 +247,7 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
           .sort((a, b) => (a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0))
           .map(({ appKey, owner, roles, status, addedAt }) => ({ appKey, owner, roles, status, addedAt })),
     }),
-    shareLinks: new ShareLinkService({ shares: adapters.shares, work, clock, changes }),
+    shareLinks: new ShareLinkService({ shares: adapters.shares, work, clock, changes, metrics }),
     audit: new AuditQueries(auditLog, clock, config.AUDIT_RETENTION_DAYS),
     settingsService,
     reporterSignatures: new ReporterSignatures(config.LEAK_REPORTER_KEYS),
@@ -232,20 +256,14 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
       tokenLookup: adapters.tokenLookup,
       hasher,
       notices: new LeakNotices(events),
+      metrics,
     }),
-    expiryScan: new ExpiryScan(keys, accounts, index, index, events, settingsService, clock),
+    expiryScan: new ExpiryScan(keys, accounts, index, index, events, settingsService, clock, metrics),
   };
 }
 
-let services: Services | undefined;
-
 /** The container's services, built on first use from the environment. */
-export function getServices(): Services {
-  services ??= createServices(loadConfig());
-  return services;
-}
+export const getServices = (): Services => servicesOr(() => createServices(loadConfig()));
 
 /** Replaces the container's services (tests and the local runtime's embedded mode). */
-export function setServices(replacement: Services | undefined): void {
-  services = replacement;
-}
+export const setServices = (replacement: Services | undefined): void => replaceServices(replacement);

@@ -522,3 +522,15 @@ export function routeNamed(handler: string): RouteDefinition {
   if (!route) throw new Error(`no route for handler '${handler}'`);
   return route;
 }
+
+/**
+ * The hot verification functions are built without the X-Ray SDK tracer (~120 KB, and an async
+ * hook for the whole process): their cold start and bundle size matter most (issue 17). They keep
+ * Lambda's own trace segment and the KMS latency metric; every other function that calls an AWS
+ * service traces each SDK call.
+ */
+export const UNTRACED_HOT_HANDLERS: readonly string[] = ['verify', AUTHORIZER_HANDLER];
+
+/** Whether a function's bundle carries the SDK tracer (infra/api-function.ts's traceSdkCalls). */
+export const tracesSdkCalls = (handler: string, access: RouteAccess): boolean =>
+  access !== 'none' && !UNTRACED_HOT_HANDLERS.includes(handler);

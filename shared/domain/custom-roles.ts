@@ -25,6 +25,14 @@ export interface RoleDefinition {
  */
 export const CATALOG_BYTES_LIMIT = 350_000;
 
+/**
+ * How long after its last holder let go a role's management permissions stay frozen: the longest a
+ * container may still hold a verification of a former holder (VERIFY_CACHE_TTL_SECONDS is at most
+ * 60 s) plus a margin. Without it, a key demoted a moment ago and still cached elsewhere would get
+ * the new management permissions of the role it no longer holds.
+ */
+export const MANAGEMENT_CHANGE_QUARANTINE_MS = 65_000;
+
 export const roleNotFound = (): DomainError => notFound('No such role in this account.');
 
 const limitExceeded = (message: string): DomainError => new DomainError('limit-exceeded', message);
@@ -89,6 +97,7 @@ export function defineRole(
     createdAt: at,
     updatedAt: at,
     holders: 0,
+    incarnation: catalog.revision + 1,
   };
   checkCatalogSize(catalog, role);
   return role;
@@ -127,6 +136,14 @@ export function redefineRole(
     throw new DomainError(
       'role-in-use',
       `Role '${current.id}' is held by ${current.holders} key(s) or grant(s): its management permissions cannot change.`,
+    );
+  }
+  const released = current.releasedAt ? Date.parse(current.releasedAt) : 0;
+  if (unheld && nowMs - released < MANAGEMENT_CHANGE_QUARANTINE_MS) {
+    const wait = Math.ceil((released + MANAGEMENT_CHANGE_QUARANTINE_MS - nowMs) / 1000);
+    throw new DomainError(
+      'role-in-use',
+      `Role '${current.id}' was held until moments ago and may still be cached for its former holders: change its management permissions in ${wait} s.`,
     );
   }
   const same =

@@ -20,11 +20,17 @@ export interface ExternalGrant {
   addedAt: string;
   updatedAt: string;
   version: number;
+  /** The role catalog revision its roles were judged on (see ApiKey.rolesRevision). */
+  rolesRevision?: number;
 }
 
-export type ExternalKeyView = Omit<ExternalGrant, 'account'>;
+export type ExternalKeyView = Omit<ExternalGrant, 'account' | 'rolesRevision'>;
 
-export const externalKeyView = ({ account: _account, ...view }: ExternalGrant): ExternalKeyView => view;
+export const externalKeyView = ({
+  account: _account,
+  rolesRevision: _revision,
+  ...view
+}: ExternalGrant): ExternalKeyView => view;
 
 /** Roles a grant may carry: existing roles of the account without a management permission. */
 export function checkGrantRoles(roles: readonly string[], catalog: RoleCatalog, field = 'roles'): void {

@@ -63,6 +63,12 @@ export interface ApiKey {
    * created (or backfilled); absent for a key from before the directory existed. Opaque here.
    */
   directoryShard?: number;
+  /**
+   * The revision of the account's role catalog its roles were judged on (0: predefined roles
+   * only). A verification whose cached catalog is older reads it afresh, so a role definition
+   * changed since cannot lend its old permissions to a key that was given the role after the change.
+   */
+  rolesRevision?: number;
 }
 
 export const MAX_NAME_LENGTH = 100;

@@ -28,6 +28,14 @@ export interface CustomRole extends Role {
   createdAt: string;
   updatedAt: string;
   holders: number;
+  /**
+   * Which life of the id this is: the catalog revision that created it. A role deleted and created
+   * again under the same id starts again at version 1, so a grant judged on the old role must not
+   * commit against the new one: holder increments are conditional on version and incarnation.
+   */
+  incarnation: number;
+  /** When its last holder let go (ISO), for the quarantine of management changes (custom-roles.ts). */
+  releasedAt?: string;
 }
 
 /** A role as the API shows it. */
@@ -136,7 +144,10 @@ export class RoleCatalog {
   list(): RoleView[] {
     return [
       ...PREDEFINED_ROLES.map((r) => ({ ...r, predefined: true })),
-      ...this.customRoles.map(({ holders: _holders, ...r }) => ({ ...r, predefined: false })),
+      ...this.customRoles.map(({ holders: _h, incarnation: _i, releasedAt: _r, ...r }) => ({
+        ...r,
+        predefined: false,
+      })),
     ];
   }
 }

@@ -7,8 +7,15 @@ import { ACCOUNT_PATTERN, APP_KEY_PATTERN } from '../domain/ids';
 const Instant = z.iso.datetime({ precision: 3 }).meta({ description: 'ISO-8601 UTC with milliseconds' });
 const RoleId = z.string().regex(ROLE_ID_PATTERN, 'Not a role id.');
 
-/** The name of a role: 1..100 characters after trimming. */
-const RoleName = z.string().trim().min(1, 'Must not be blank.').max(100);
+/** Something visible: whitespace and invisible format characters (zero-width space, ...) are blank. */
+const VISIBLE = /[^\s\p{Cf}]/u;
+/** The name of a role, counted like a key's name: 1..100 code points after trimming, not blank. */
+const RoleName = z
+  .string()
+  .trim()
+  .refine((name) => [...name].length <= 100, 'Must be at most 100 characters.')
+  .regex(VISIBLE, 'Must not be blank.')
+  .meta({ minLength: 1, maxLength: 100 });
 /** Our own limit, where API.md is silent: long enough for a paragraph, short enough to list 100. */
 export const MAX_ROLE_DESCRIPTION = 500;
 const Description = z.string().trim().max(MAX_ROLE_DESCRIPTION);

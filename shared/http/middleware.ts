@@ -1,27 +1,21 @@
-// The one middy stack every HTTP handler shares, in a fixed order:
-//   security headers (after/onError) -> request log -> problem+json errors (onError) ->
-//   header normalization -> authentication + permission -> input parsing (size limit, JSON, zod).
-// middy runs `after` and `onError` in reverse registration order, so on an error the problem
-// renderer runs first, then the log line sees the final status, then security headers are added.
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+// The middy stack of every authenticated or schema-checked HTTP handler: the shared base
+// (handler-core.ts: security headers, request log, problem+json, header normalization, deadline),
+// then authentication + permission -> input parsing (size limit, JSON, zod).
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { DomainError, forbidden, notFound } from '../domain/errors';
+import { DomainError, forbidden, notFound, validationError } from '../domain/errors';
 import { ROLE_ID_PATTERN } from '../domain/roles';
 import { parseAppKey } from '../domain/ids';
 import { getServices, type Services } from '../composition';
-import { logger } from '../logger';
 import { routeNamed, type HandlerName, type Route } from '../routes';
 import { authenticate } from '../use-cases/authenticate';
 import type { Caller } from '../use-cases/caller';
 import type { RequestOrigin } from '../domain/audit';
-import { renderProblem } from './problem';
 import { parseWith, readJsonBody } from './request-parsing';
 import { requestSchemas, type RequestSchemaName } from './schemas';
 import type { ApiResult } from './responses';
-import { securityHeaders, withSecurityHeaders } from './security-headers';
-import { REQUEST_DEADLINE_MS, withDeadline } from './deadline';
+import { baseStack, bounded, originOf, type MiddyRequest } from './handler-core';
+import { observability } from './observability';
 
 type RouteOf<N extends HandlerName> = Extract<Route, { handler: N }>;
 type SchemaOutput<S> = S extends RequestSchemaName ? z.output<(typeof requestSchemas)[S]> : undefined;
@@ -44,27 +38,12 @@ export interface ApiRequest<N extends HandlerName> {
   services: Services;
 }
 
-interface Parsed {
-  body: unknown;
-  query: unknown;
-  appKey: string;
-  roleId: string;
-  caller: Caller | null;
-  startedAt: number;
-}
-type ApiContext = Context & { api?: Parsed };
-type MiddyRequest = middy.Request<APIGatewayProxyEventV2, ApiResult, Error, ApiContext>;
-
 export function httpHandler<N extends HandlerName>(
   name: N,
   handle: (request: ApiRequest<N>) => Promise<ApiResult>,
 ) {
   const route = routeNamed(name);
-  const stack = middy<APIGatewayProxyEventV2, ApiResult, Error, ApiContext>({ timeoutEarlyInMillis: 0 })
-    .use(securityHeaders())
-    .use({ before: startLog, after: endLog, onError: endLog })
-    .use({ onError: renderError })
-    .use(httpHeaderNormalizer())
+  const stack = baseStack(observability(route))
     .use({
       before: async (request: MiddyRequest) => {
         const services = getServices();
@@ -77,6 +56,18 @@ export function httpHandler<N extends HandlerName>(
             ...(await authenticate(services.identities, headers['x-api-appkey'], headers['x-api-apptoken'])),
             origin: originOf(event),
           };
+          // X-API-Account is the authorizer's (an external key acting in a granting account); a
+          // management call always acts in the key's own account, so naming another is refused
+          // rather than silently run somewhere the caller did not mean.
+          const target = headers['x-api-account'];
+          if (target !== undefined && target !== api.caller.account) {
+            throw validationError("Management calls act in the key's own account.", [
+              {
+                path: 'X-API-Account',
+                message: `This key belongs to '${api.caller.account}'; omit the header.`,
+              },
+            ]);
+          }
           if (route.permission && !api.caller.permissions.includes(route.permission)) {
             throw forbidden(`This key lacks the '${route.permission}' permission.`);
           }
@@ -118,76 +109,5 @@ export function httpHandler<N extends HandlerName>(
         services: getServices(),
       });
     });
-  return async (event: APIGatewayProxyEventV2, context: Context): Promise<ApiResult> => {
-    const startedAt = Date.now();
-    try {
-      return await withDeadline(REQUEST_DEADLINE_MS, () => stack(event, context));
-    } catch (error) {
-      // Only the deadline reaches here: middy renders every other error as problem+json.
-      const response = withSecurityHeaders(renderProblem(error));
-      logger.error('request failed', {
-        route: event.routeKey,
-        status: response.statusCode,
-        durationMs: Date.now() - startedAt,
-        requestId: event.requestContext?.requestId,
-        error: (error as Error & { cause_?: string }).cause_ ?? (error as Error).name,
-      });
-      return response;
-    }
-  };
-}
-
-/** Where the request came from, as API Gateway reports it (the local runtime fills the same fields). */
-const originOf = (event: APIGatewayProxyEventV2): RequestOrigin => ({
-  requestId: event.requestContext?.requestId ?? null,
-  sourceIp: event.requestContext?.http?.sourceIp || null,
-  userAgent: event.requestContext?.http?.userAgent || null,
-});
-
-/** Checked once: even a filtered-out Powertools call reads the environment on every request. */
-const DEBUG = logger.getLevelName() === 'DEBUG';
-
-async function startLog(request: MiddyRequest): Promise<void> {
-  request.context.api = {
-    body: undefined,
-    query: undefined,
-    appKey: '',
-    roleId: '',
-    caller: null,
-    startedAt: Date.now(),
-  };
-}
-
-/** One line per request. Never the body, never headers: only what cannot hold a secret. */
-async function endLog(request: MiddyRequest): Promise<void> {
-  const api = request.context.api;
-  const status = request.response?.statusCode ?? 500;
-  const fields = {
-    route: request.event.routeKey,
-    status,
-    durationMs: api ? Date.now() - api.startedAt : undefined,
-    account: api?.caller?.account,
-    callerKey: api?.caller?.appKey,
-    requestId: request.event.requestContext?.requestId,
-    error: request.error
-      ? ((request.error as Error & { cause_?: string }).cause_ ?? request.error.name)
-      : undefined,
-  };
-  // Successes are DEBUG: API Gateway's access log already records every request, and the hot
-  // path (verification) should not pay for a second line. Refusals and failures stay visible.
-  if (status >= 500) logger.error('request failed', fields);
-  else if (status >= 400) logger.info('request refused', fields);
-  else if (DEBUG) logger.debug('request', fields);
-}
-
-async function renderError(request: MiddyRequest): Promise<void> {
-  request.response = renderProblem(request.error);
-  // A defect, never an outage: the one message the internal-error alarm counts (infra/api-alarms.ts).
-  if (request.response.statusCode >= 500 && request.response.statusCode !== 503) {
-    logger.error('internal error', {
-      route: request.event.routeKey,
-      requestId: request.event.requestContext?.requestId,
-      error: request.error,
-    });
-  }
+  return bounded(stack);
 }

@@ -68,7 +68,8 @@ export type Write =
       type: 'role';
       account: string;
       role: CustomRole;
-      expected: { revision: number; version?: number; unheld?: boolean };
+      /** `releasedBefore`: with `unheld`, its last holder let go before this instant (ISO), if ever. */
+      expected: { revision: number; version?: number; unheld?: boolean; releasedBefore?: string };
     }
   /** A role removed: only at the version judged and while no key or grant holds it. */
   | { type: 'delete-role'; account: string; roleId: string; expected: { revision: number; version: number } }
@@ -79,8 +80,10 @@ export type Write =
   | {
       type: 'role-holders';
       account: string;
-      holders: Record<string, { delta: number; expectedVersion?: number }>;
+      holders: Record<string, { delta: number; expectedVersion?: number; expectedIncarnation?: number }>;
       grants?: 1 | -1;
+      /** Stamped on roles that lose a holder (their quarantine for management changes). */
+      nowIso?: string;
     }
   /** An external grant created (no expectedVersion: it must not exist) or changed at expectedVersion. */
   | { type: 'grant'; grant: ExternalGrant; expectedVersion?: number }

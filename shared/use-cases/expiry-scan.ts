@@ -22,6 +22,8 @@ import type {
   KeyRepository,
 } from '../ports';
 import type { SettingsService } from './manage-settings';
+import { NO_METRICS, type Metrics } from '../ports/metrics';
+import { recordScan } from './expiry-scan-metrics';
 
 export interface ScanReport {
   /** Tokens this run newly flagged, by the level they were flagged at. */
@@ -52,10 +54,19 @@ export class ExpiryScan {
     private readonly events: EventPublisher,
     private readonly settingsService: SettingsService,
     private readonly clock: Clock,
+    private readonly metrics: Metrics = NO_METRICS,
   ) {}
 
   async run(options: ScanOptions = {}): Promise<ScanReport> {
-    const now = options.nowMs ?? this.clock.now();
+    // The injected Clock for the duration too (layering.test.ts): the system clock in AWS.
+    const started = this.clock.now();
+    const now = options.nowMs ?? started;
+    const report = await this.scan(now, options);
+    await recordScan(this.metrics, this.index, report, this.clock.now() - started, now);
+    return report;
+  }
+
+  private async scan(now: number, options: ScanOptions): Promise<ScanReport> {
     const outOfTime = options.outOfTime ?? (() => false);
     const report: ScanReport = {
       flagged: { expiring: 0, expired: 0, 'expired-critical': 0 },

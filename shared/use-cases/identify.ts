@@ -10,6 +10,7 @@ import { ACCOUNT_PATTERN } from '../domain/ids';
 import type { Verifier } from './verify';
 import type { RoleSource } from './roles/role-source';
 import type { GrantSource } from './external/grant-source';
+import { NO_METRICS, verificationMetric, type Metrics } from '../ports/metrics';
 
 export interface Identity {
   valid: true;
@@ -31,14 +32,21 @@ export class Identities {
     readonly verifier: Verifier,
     private readonly roles: RoleSource,
     private readonly grants: GrantSource,
+    private readonly metrics: Metrics = NO_METRICS,
   ) {}
 
   async identify(appKey: unknown, token: unknown, account?: string): Promise<IdentityOutcome> {
+    const outcome = await this.judge(appKey, token, account);
+    this.metrics.count(verificationMetric(outcome.valid ? 'valid' : outcome.reason));
+    return outcome;
+  }
+
+  private async judge(appKey: unknown, token: unknown, account?: string): Promise<IdentityOutcome> {
     const outcome = await this.verifier.verify(appKey, token);
     if (!outcome.valid) return outcome;
     const { key } = outcome;
     if (account === undefined || account === key.account) {
-      const catalog = await this.roles.forRoles(key.account, key.roles);
+      const catalog = await this.roles.forHolder(key.account, key.roles, key.rolesRevision);
       return {
         ...outcome,
         account: key.account,
@@ -52,7 +60,7 @@ export class Identities {
     const grant = ACCOUNT_PATTERN.test(account) ? await this.grants.get(account, key.appKey) : null;
     if (!grant) return { valid: false, reason: 'not-granted' };
     if (grant.status !== 'active') return { valid: false, reason: 'inactive' };
-    const catalog = await this.roles.forRoles(account, grant.roles);
+    const catalog = await this.roles.forHolder(account, grant.roles, grant.rolesRevision);
     return {
       ...outcome,
       account,

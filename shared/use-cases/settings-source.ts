@@ -9,6 +9,8 @@ export const SETTINGS_CACHE_MAX = 5_000;
 
 export class SettingsSource {
   private readonly cache: BoundedCache<Settings>;
+  /** Bumped by every invalidation: a read begun before a change must not cache the old settings. */
+  private epoch = 0;
 
   constructor(
     private readonly accounts: AccountRepository,
@@ -23,18 +25,20 @@ export class SettingsSource {
     const now = this.clock.now();
     const hit = this.cache.get(account, now);
     if (hit) return hit;
+    const epoch = this.epoch;
     const settings = (await this.accounts.getAccount(account))?.settings ?? DEFAULT_SETTINGS;
-    this.cache.set(account, settings, now);
+    if (epoch === this.epoch) this.cache.set(account, settings, now);
     return settings;
   }
 
   /** Read-your-writes for the caller that changed them: skip the cache. */
   async fresh(account: string): Promise<Settings> {
-    this.cache.delete(account);
+    this.invalidate(account);
     return this.get(account);
   }
 
   invalidate(account: string): void {
+    this.epoch++;
     this.cache.delete(account);
   }
 

@@ -12,6 +12,7 @@ import type { Clock, KeyRepository, TokenHasher } from '../ports';
 import { VerificationCache } from './verification-cache';
 import { BoundedCache } from './bounded-cache';
 import type { SettingsSource } from './settings-source';
+import { METRIC, NO_METRICS, type Metrics } from '../ports/metrics';
 
 /** lastUsedAt is written at most this often per key. */
 export const LAST_USED_INTERVAL_MS = 5 * 60_000;
@@ -29,6 +30,8 @@ interface Cached {
 export class Verifier {
   private readonly lastTouched = new Map<string, number>();
   private readonly unknownKeys = new BoundedCache<true>(UNKNOWN_KEY_TTL_MS, UNKNOWN_KEY_CACHE_MAX);
+  /** Bumped by every invalidation: a read begun before a change must not cache the old key. */
+  private epoch = 0;
 
   constructor(
     private readonly store: KeyRepository,
@@ -36,6 +39,7 @@ export class Verifier {
     private readonly settings: SettingsSource,
     private readonly clock: Clock,
     readonly cache: VerificationCache<Cached>,
+    private readonly metrics: Metrics = NO_METRICS,
   ) {}
 
   async verify(appKey: unknown, token: unknown): Promise<VerificationOutcome> {
@@ -43,15 +47,17 @@ export class Verifier {
     const now = this.clock.now();
     const fingerprint = VerificationCache.fingerprint(appKey, token);
     const hit = this.cache.get(fingerprint, now);
+    this.metrics.count(hit ? METRIC.cacheHit : METRIC.cacheMiss);
     if (hit) return this.conclude(hit, now);
 
     const parsed = parseAppKey(appKey);
     if (!parsed || !isWellFormedToken(token)) return { valid: false, reason: 'invalid' };
 
     if (this.unknownKeys.get(appKey, now)) return { valid: false, reason: 'invalid' };
+    const epoch = this.epoch;
     const key = await this.store.getKey(appKey);
     if (!key) {
-      this.unknownKeys.set(appKey, true, now);
+      if (epoch === this.epoch) this.unknownKeys.set(appKey, true, now);
       return { valid: false, reason: 'invalid' };
     }
     const [mac, settings] = await Promise.all([this.hasher.mac(token), this.settings.get(parsed.account)]);
@@ -66,11 +72,12 @@ export class Verifier {
       enforceExpiry: settings.enforceExpiry,
     };
     // Unknown (appKey, token) pairs are not cached, so garbage cannot evict real entries.
-    if (entry.token) this.cache.set(fingerprint, appKey, entry, now);
+    if (entry.token && epoch === this.epoch) this.cache.set(fingerprint, appKey, entry, now);
     return this.conclude(entry, now);
   }
 
   invalidate(appKey: string): void {
+    this.epoch++;
     this.cache.invalidate(appKey);
     this.unknownKeys.delete(appKey);
   }

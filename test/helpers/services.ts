@@ -14,6 +14,7 @@ import type { AccountRepository, KeyRepository } from '../../shared/ports';
 import type { UnitOfWork } from '../../shared/ports/unit-of-work';
 import { RecordingPublisher } from './recording-publisher';
 import { TestClock } from './clock';
+import { RecordingMetrics } from './recording-metrics';
 
 export function testEndpoint(): string {
   const endpoint = process.env.TEST_DYNAMODB_ENDPOINT;
@@ -37,6 +38,7 @@ export async function createTestTable(): Promise<string> {
 export interface TestServices extends Services {
   clock: TestClock;
   events: RecordingPublisher;
+  metrics: RecordingMetrics;
   tableName: string;
   /** The DocumentClient every storage adapter uses (to seed, or to count what requests read). */
   db: DynamoDBDocumentClient;
@@ -60,6 +62,7 @@ export async function createTestServices(
   });
   const clock = new TestClock();
   const events = new RecordingPublisher();
+  const metrics = new RecordingMetrics();
   const db = createDocumentClient({ region: 'us-east-1', endpoint: testEndpoint() });
   const storage = storageAdapters(db, config);
   const services = createServices(config, {
@@ -68,9 +71,10 @@ export async function createTestServices(
     accounts: options.accounts ? options.accounts(storage.accounts) : storage.accounts,
     work: options.work ? options.work(storage.work) : storage.work,
     events,
+    metrics,
     hasher: new LocalHasher(randomBytes(32)),
     box: new LocalSecretBox(randomBytes(32)),
     clock,
   });
-  return { ...services, clock, events, tableName, db };
+  return { ...services, clock, events, metrics, tableName, db };
 }

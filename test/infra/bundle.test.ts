@@ -1,10 +1,12 @@
 // The one suite that bundles for real: every function through NodejsFunction's esbuild, then each
 // bundle read back from the cloud assembly. Records the sizes in test-output/bundle-sizes.json.
-// Also checks that the XLSX writer is in the export function's bundle and in no other.
+// Also checks that the XLSX writer is in the export function's bundle and in no other, and that the
+// X-Ray SDK tracer is in exactly the bundles of functions that call AWS services.
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../infra/repo-root';
 import { ALL_ROUTES, AUTHORIZER_HANDLER, buildTestApp, functionLogicalIds, useScratchDir } from './support';
+import { tracesSdkCalls, type RouteAccess } from '../../shared/routes';
 
 const scratchDir = useScratchDir('bundle');
 
@@ -23,6 +25,33 @@ const DYNAMODB_CLIENT_SOURCE_MARKER = 'DynamoDB_20120810';
 const XLSX_WRITER_MARKER = 'spreadsheetml.sheet.main+xml';
 /** The one function that writes XLSX; every other bundle stays as small as before the export. */
 const XLSX_HANDLER = 'export-keys';
+/**
+ * The name aws-xray-sdk-core gives its SDK middleware: present only in a bundle that carries the
+ * SDK tracer (about 120 KB), which only functions that call an AWS service need.
+ */
+const XRAY_SDK_MARKER = 'XRaySDKInstrumentation';
+const UNTRACED = new Set(
+  [
+    ...ALL_ROUTES.map((r) => [r.handler, r.access as RouteAccess] as const),
+    [AUTHORIZER_HANDLER, 'read' as RouteAccess] as const,
+  ]
+    .filter(([handler, access]) => !tracesSdkCalls(handler, access))
+    .map(([handler]) => handler),
+);
+
+/**
+ * Issue 17: the hot public functions stay small and import only the AWS SDK clients they use.
+ * Health imports none (in AWS it touches nothing); verify and the authorizer read DynamoDB and
+ * MAC with KMS, and never publish events.
+ */
+const HOT_BUNDLE_MAX_BYTES = 100 * 1024;
+const HOT_SDK_IMPORTS: Record<string, string[]> = {
+  health: [],
+  verify: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-kms', '@aws-sdk/lib-dynamodb'],
+  authorizer: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-kms', '@aws-sdk/lib-dynamodb'],
+};
+const sdkImports = (code: string): string[] =>
+  [...new Set([...code.matchAll(/from\s*"(@aws-sdk\/[a-z0-9-]+)"/g)].map((m) => m[1]!))].sort();
 
 /** A function outside the route table, named by its role's description ("API key service: <handler>"). */
 function labelOf(id: string, role: unknown, resources: Record<string, { Properties?: any }>): string {
@@ -77,6 +106,22 @@ test('every function bundles to a small ESM file that leaves the AWS SDK to the 
         handler === XLSX_HANDLER
           ? `${handler}: the XLSX writer is missing from the bundle (is the marker still right?)`
           : `${handler}: bundles the XLSX writer, which only ${XLSX_HANDLER} needs`,
+      );
+    }
+    const hot = HOT_SDK_IMPORTS[handler];
+    if (hot) {
+      if (bytes > HOT_BUNDLE_MAX_BYTES) problems.push(`${handler}: ${bytes} bytes > 100 KiB`);
+      const imported = sdkImports(code);
+      if (JSON.stringify(imported) !== JSON.stringify(hot))
+        problems.push(
+          `${handler}: imports ${imported.join(', ') || 'no SDK client'}, expected ${hot.join(', ') || 'none'}`,
+        );
+    }
+    if (code.includes(XRAY_SDK_MARKER) === UNTRACED.has(handler)) {
+      problems.push(
+        UNTRACED.has(handler)
+          ? `${handler}: bundles the X-Ray SDK though its route calls no AWS service`
+          : `${handler}: the X-Ray SDK is missing, so its AWS SDK calls would not be traced`,
       );
     }
     if (code.includes(DYNAMODB_CLIENT_SOURCE_MARKER)) {

@@ -25,6 +25,16 @@ export interface Credentials {
 
 export const PAGE_SIZE = 20;
 
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** A downloaded export: its bytes and the name the server gave the file. */
+export interface ExportFile {
+  blob: Blob;
+  fileName: string;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export class ApiClient {
   constructor(
     private readonly baseUrl: string,
@@ -52,6 +62,24 @@ export class ApiClient {
     if (filter.alert) query.set('alert', filter.alert);
     if (cursor) query.set('cursor', cursor);
     return this.call('GET', `/v1/keys?${query.toString()}`);
+  }
+
+  /**
+   * GET /v1/keys/export: every key the filters match, as a file. The body is read as a Blob (the
+   * XLSX is binary) and the name is the server's, from Content-Disposition (exposed to the console's
+   * origin by the API's CORS settings); a fallback keeps the download working if it is missing.
+   */
+  async exportKeys(filter: ApiKeyFilter, format: ExportFormat): Promise<ExportFile> {
+    const query = new URLSearchParams({ format });
+    if (filter.search.trim()) query.set('search', filter.search.trim());
+    if (filter.status) query.set('status', filter.status);
+    if (filter.alert) query.set('alert', filter.alert);
+    const response = await this.send('GET', `/v1/keys/export?${query.toString()}`, undefined, {
+      accept: format === 'csv' ? 'text/csv' : XLSX_TYPE,
+    });
+    const blob = await response.blob();
+    const fileName = fileNameOf(response.headers.get('content-disposition')) ?? `api-keys.${format}`;
+    return { blob, fileName };
   }
 
   createKey(name: string, roles: string[], delivery: Delivery, idempotencyKey: string): Promise<KeyHandover> {
@@ -205,6 +233,18 @@ export class ApiClient {
     body?: unknown,
     extraHeaders: Record<string, string> = {},
   ): Promise<T> {
+    const response = await this.send(method, path, body, extraHeaders);
+    const text = await response.text();
+    return (text ? safeJson(text) : undefined) as T;
+  }
+
+  /** Sends one request with the session's headers; a failure becomes an ApiError, success the Response. */
+  private async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
     if (this.credentials) {
       headers['x-api-appkey'] = this.credentials.appKey;
@@ -224,13 +264,12 @@ export class ApiClient {
     } catch {
       throw ApiError.network();
     }
-    const text = await response.text();
-    const parsed: unknown = text ? safeJson(text) : undefined;
     if (!response.ok) {
+      const text = await response.text();
       if (response.status === 401 && this.credentials) this.onUnauthorized?.();
-      throw ApiError.fromProblem(response.status, parsed);
+      throw ApiError.fromProblem(response.status, text ? safeJson(text) : undefined);
     }
-    return parsed as T;
+    return response;
   }
 }
 
@@ -252,6 +291,16 @@ async function collectPages<T>(
   return all;
 }
 const sharePath = (shareId: string): string => `/v1/shares/${encodeURIComponent(shareId)}`;
+
+/**
+ * `attachment; filename="api-keys-acme-2026-11-30.csv"` → the name. Only a plain name is taken:
+ * one with a slash, a backslash or a leading dot gives null, and the caller's fallback is used.
+ */
+export function fileNameOf(disposition: string | null): string | null {
+  const match = /filename=(?:"([^"]*)"|([^;\s]*))/i.exec(disposition ?? '');
+  const name = (match?.[1] ?? match?.[2] ?? '').trim();
+  return name && !/[/\\]|^\./.test(name) ? name : null;
+}
 
 function safeJson(text: string): unknown {
   try {

@@ -20,6 +20,11 @@ export interface ModalDialogProps {
    * calls this instead, and the caller decides (asks "Did you copy it?").
    */
   onEscape?: () => void;
+  /**
+   * A request of this dialog is in flight: Escape and × do nothing until it answers, so closing
+   * can never abandon it silently (a key generated behind a closed dialog loses its token).
+   */
+  busy?: boolean;
 }
 
 export function ModalDialog({
@@ -30,6 +35,7 @@ export function ModalDialog({
   initialFocus,
   testId,
   onEscape,
+  busy = false,
 }: ModalDialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
@@ -38,6 +44,8 @@ export function ModalDialog({
   onCloseRef.current = onClose;
   const onEscapeRef = useRef(onEscape);
   onEscapeRef.current = onEscape;
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -52,11 +60,13 @@ export function ModalDialog({
     // A guarded dialog refuses the cancel; should the browser close it anyway (it may, for a close
     // request without user activation), it is shown again and the caller asked instead.
     const onCancel = (event: Event): void => {
+      if (busyRef.current) return event.preventDefault();
       if (!onEscapeRef.current) return;
       event.preventDefault();
       onEscapeRef.current();
     };
     const onNativeClose = (): void => {
+      if (busyRef.current) return dialog.showModal();
       if (!onEscapeRef.current) return onCloseRef.current();
       dialog.showModal();
       onEscapeRef.current();
@@ -75,6 +85,10 @@ export function ModalDialog({
 
   const onKeyDown = (event: KeyboardEvent): void => {
     // Handled before the browser turns it into a close request, which it may not let us refuse.
+    if (event.key === 'Escape' && busyRef.current) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape' && onEscapeRef.current) {
       event.preventDefault();
       onEscapeRef.current();
@@ -99,10 +113,25 @@ export function ModalDialog({
   };
 
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid={testId}>
+    <dialog
+      ref={ref}
+      class="dialog"
+      aria-labelledby={titleId}
+      aria-busy={busy}
+      onKeyDown={onKeyDown}
+      data-testid={testId}
+    >
       <header class="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" class="icon-button" aria-label={t.close} onClick={() => onClose()}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t.close}
+          aria-disabled={busy}
+          onClick={() => {
+            if (!busy) onClose();
+          }}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </header>

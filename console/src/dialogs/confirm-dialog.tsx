@@ -40,10 +40,20 @@ export function ConfirmDialog<T = Key>(props: ConfirmDialogProps<T>) {
       onClose={props.onClose}
       testId={props.testId}
       initialFocus={cancel}
+      busy={action.busy}
       actions={
         <>
           {props.renderProblem ? props.renderProblem(action.error) : <ProblemMessage error={action.error} />}
-          <button type="button" class="button" ref={cancel} onClick={props.onClose}>
+          {/* Does nothing while the request is in flight (see CancelButton); focus starts here. */}
+          <button
+            type="button"
+            class="button"
+            ref={cancel}
+            aria-disabled={action.busy}
+            onClick={() => {
+              if (!action.busy) props.onClose();
+            }}
+          >
             {t.cancel}
           </button>
           <button

@@ -2,6 +2,7 @@
 // be undone" is ticked.
 import { useId, useState } from 'preact/hooks';
 import type { Key } from '../api/types';
+import { CancelButton } from '../components/cancel-button';
 import { ModalDialog } from '../components/modal-dialog';
 import { ProblemMessage } from '../components/problem-message';
 import { useAction } from '../components/use-action';
@@ -35,13 +36,12 @@ export function DeleteKeyDialog({ keyItem: key, onDeleted, onClose }: DeleteKeyD
     <ModalDialog
       title={t.deleteTitle}
       onClose={onClose}
+      busy={action.busy}
       testId="delete-dialog"
       actions={
         <>
           <ProblemMessage error={action.error} />
-          <button type="button" class="button" onClick={onClose}>
-            {t.cancel}
-          </button>
+          <CancelButton busy={action.busy} onClick={onClose} />
           <button
             type="button"
             class="button danger"

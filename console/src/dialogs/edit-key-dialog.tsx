@@ -2,6 +2,7 @@
 // concurrent edit by someone else is refused instead of silently overwritten.
 import { useState } from 'preact/hooks';
 import type { Key, Role } from '../api/types';
+import { CancelButton } from '../components/cancel-button';
 import { ModalDialog } from '../components/modal-dialog';
 import { ProblemMessage } from '../components/problem-message';
 import { RolePicker } from '../components/role-picker';
@@ -49,13 +50,12 @@ export function EditKeyDialog({ keyItem: key, roles, onUpdated, onClose }: EditK
     <ModalDialog
       title={t.editTitle(key.name)}
       onClose={onClose}
+      busy={action.busy}
       testId="edit-dialog"
       actions={
         <>
           <ProblemMessage error={action.error} />
-          <button type="button" class="button" onClick={onClose}>
-            {t.cancel}
-          </button>
+          <CancelButton busy={action.busy} onClick={onClose} />
           <button type="submit" form={formId} class="button primary" disabled={action.busy}>
             {action.busy ? t.working : t.save}
           </button>

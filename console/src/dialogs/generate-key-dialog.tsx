@@ -4,6 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Delivery, Key, KeyHandover, Role } from '../api/types';
 import { DeliveryChoice } from '../components/delivery-choice';
+import { CancelButton } from '../components/cancel-button';
 import { ModalDialog } from '../components/modal-dialog';
 import { ProblemMessage } from '../components/problem-message';
 import { RolePicker } from '../components/role-picker';
@@ -57,13 +58,12 @@ export function GenerateKeyDialog({ roles, onCreated, onClose }: GenerateKeyDial
       key="form"
       title={t.generateTitle}
       onClose={onClose}
+      busy={action.busy}
       testId="generate-dialog"
       actions={
         <>
           <ProblemMessage error={action.error} />
-          <button type="button" class="button" onClick={onClose}>
-            {t.cancel}
-          </button>
+          <CancelButton busy={action.busy} onClick={onClose} />
           <button type="submit" form={formId} class="button primary" disabled={action.busy}>
             {action.busy ? t.working : t.generate}
           </button>

@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { Delivery, Key, KeyHandover } from '../api/types';
 import { DeliveryChoice } from '../components/delivery-choice';
+import { CancelButton } from '../components/cancel-button';
 import { ModalDialog } from '../components/modal-dialog';
 import { ProblemMessage } from '../components/problem-message';
 import { useAction } from '../components/use-action';
@@ -69,13 +70,12 @@ export function RenewTokenDialog({ keyItem: key, onRenewed, onClose }: RenewToke
       key="form"
       title={t.renewTitle(key.name)}
       onClose={onClose}
+      busy={action.busy}
       testId="renew-dialog"
       actions={
         <>
           <ProblemMessage error={action.error} />
-          <button type="button" class="button" onClick={onClose}>
-            {t.cancel}
-          </button>
+          <CancelButton busy={action.busy} onClick={onClose} />
           <button type="submit" form={formId} class="button primary" disabled={action.busy}>
             {action.busy ? t.working : t.renew}
           </button>

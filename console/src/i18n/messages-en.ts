@@ -69,6 +69,17 @@ export const en = {
   /** Every page is loaded: the count is the total for these filters. */
   keysTotal: (n: number, shown: string) =>
     n === 1 ? 'Showing the only key (1 in total).' : `Showing all ${shown} keys.`,
+  /** Export of the filtered list (GET /v1/keys/export): two buttons in a labelled group. */
+  export: {
+    label: 'Export',
+    csv: 'Export CSV',
+    xlsx: 'Export XLSX',
+    working: 'Exporting…',
+    hint: 'Downloads every key that matches the filters above, not only the rows shown.',
+    attention:
+      '“Needs attention” is an order the console makes, so it cannot be exported. Choose one alert, or All alerts, to export.',
+    done: (file: string) => `Downloaded ${file}.`,
+  },
   keysLoadFailed: 'The keys could not be loaded.',
   tokenExpires: (relative: string) => `Expires ${relative}`,
   tokenExpired: (relative: string) => `Expired ${relative}`,
@@ -330,6 +341,8 @@ export const en = {
       'Someone changed this key while you were editing it. Close the dialog, check the new values and try again.',
     'idempotency-mismatch':
       'This request was already sent with different values. Close the dialog and retry.',
+    'export-too-large':
+      'Too many keys match to export at once (at most 10,000). Narrow the export with a search, a status or an alert.',
     'service-unavailable': 'The service is briefly unavailable. Nothing was changed; try again in a moment.',
     network: 'The API could not be reached. Check your connection and try again.',
     unknown: 'Something went wrong. Try again, and reload the page if it keeps happening.',

@@ -71,6 +71,16 @@ export const es: Messages = {
       : `Se muestran ${shown} claves; hay más para cargar.`,
   keysTotal: (n: number, shown: string) =>
     n === 1 ? 'Se muestra la única clave (1 en total).' : `Se muestran las ${shown} claves.`,
+  export: {
+    label: 'Exportar',
+    csv: 'Exportar CSV',
+    xlsx: 'Exportar XLSX',
+    working: 'Exportando…',
+    hint: 'Descarga todas las claves que cumplen los filtros de arriba, no solo las filas mostradas.',
+    attention:
+      '“Requiere atención” es un orden que arma la consola y no se puede exportar. Elige una alerta, o Todas las alertas, para exportar.',
+    done: (file: string) => `Se descargó ${file}.`,
+  },
   keysLoadFailed: 'No se pudieron cargar las claves.',
   tokenExpires: (relative: string) => `Vence ${relative}`,
   tokenExpired: (relative: string) => `Venció ${relative}`,
@@ -334,6 +344,8 @@ export const es: Messages = {
       'Alguien modificó esta clave mientras la editabas. Cierra la ventana, revisa los valores nuevos e inténtalo de nuevo.',
     'idempotency-mismatch':
       'Esta solicitud ya se envió con otros valores. Cierra la ventana e inténtalo de nuevo.',
+    'export-too-large':
+      'Demasiadas claves cumplen los filtros para exportarlas de una vez (como máximo 10.000). Acota la exportación con una búsqueda, un estado o una alerta.',
     'service-unavailable':
       'El servicio no está disponible por un momento. No se cambió nada; inténtalo de nuevo en unos instantes.',
     network: 'No se pudo conectar con la API. Revisa tu conexión e inténtalo de nuevo.',

@@ -67,6 +67,16 @@ export const ptBR: Messages = {
       : `Mostrando ${shown} chaves; há mais para carregar.`,
   keysTotal: (n: number, shown: string) =>
     n === 1 ? 'Mostrando a única chave (1 no total).' : `Mostrando todas as ${shown} chaves.`,
+  export: {
+    label: 'Exportar',
+    csv: 'Exportar CSV',
+    xlsx: 'Exportar XLSX',
+    working: 'Exportando…',
+    hint: 'Baixa todas as chaves que atendem aos filtros acima, não só as linhas mostradas.',
+    attention:
+      '“Precisa de atenção” é uma ordem feita pelo console e não pode ser exportada. Escolha um alerta, ou Todos os alertas, para exportar.',
+    done: (file: string) => `${file} baixado.`,
+  },
   keysLoadFailed: 'Não foi possível carregar as chaves.',
   tokenExpires: (relative: string) => `Expira ${relative}`,
   tokenExpired: (relative: string) => `Expirou ${relative}`,
@@ -327,6 +337,8 @@ export const ptBR: Messages = {
     'precondition-failed':
       'Alguém alterou esta chave enquanto você a editava. Feche a janela, confira os novos valores e tente de novo.',
     'idempotency-mismatch': 'Este pedido já foi enviado com outros valores. Feche a janela e tente de novo.',
+    'export-too-large':
+      'Chaves demais atendem aos filtros para exportar de uma vez (no máximo 10.000). Restrinja a exportação com uma busca, um status ou um alerta.',
     'service-unavailable':
       'O serviço está indisponível por um instante. Nada foi alterado; tente de novo em seguida.',
     network: 'Não foi possível falar com a API. Verifique sua conexão e tente de novo.',

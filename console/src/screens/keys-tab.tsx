@@ -9,6 +9,7 @@ import type { KeyDialogState } from '../dialogs/key-dialog-state';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session-context';
+import { KeyExport } from './key-export';
 import { KeyFilters } from './key-filters';
 import type { KeysTabState } from './keys-tab-state';
 import { KeysTable } from './keys-table';
@@ -100,6 +101,7 @@ export function KeysTab({ state, onHistory }: KeysTabProps) {
       </div>
       <ProblemMessage error={rolesError} />
       <KeyFilters filter={filter} onChange={setFilter} />
+      <KeyExport filter={filter} />
       {/* Busy while the rows do not answer the filters above them: announced, and the rows dimmed. */}
       <div class="table-area" aria-busy={busy} data-testid="keys-area">
         <p

@@ -23,15 +23,24 @@ export function toCatalog(item: Record<string, unknown> | undefined): RoleCatalo
   const roles = Object.entries(item)
     .filter(([name]) => name.startsWith(ROLE_PREFIX))
     .map(([, value]) => value as CustomRole)
-    .map((r) => ({ ...r, description: r.description ?? '', holders: Number(r.holders ?? 0) }));
+    .map((r) => ({
+      ...r,
+      description: r.description ?? '',
+      holders: Number(r.holders ?? 0),
+      incarnation: Number(r.incarnation ?? 0),
+    }));
   return new RoleCatalog(roles, Number(item.revision ?? 0), Number(item.grantCount ?? 0));
 }
 
 /** Holder deltas per role (a grant adds +1, a removal -1) and the change of the grant count. */
 export interface AccessCounts {
   account: string;
-  /** Role id → delta; a role gaining a holder must still exist at the version the writer judged. */
-  holders: Record<string, { delta: number; expectedVersion?: number }>;
+  /**
+   * Role id → delta; a role gaining a holder must still exist at the version and incarnation the
+   * writer judged. A role losing its last holder records when (`releasedAt`).
+   */
+  holders: Record<string, { delta: number; expectedVersion?: number; expectedIncarnation?: number }>;
+  nowIso?: string;
   grants?: 1 | -1;
 }
 
@@ -40,7 +49,7 @@ export function countsUpdate(tableName: string, counts: AccessCounts): TransactI
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
   const conditions: string[] = [];
-  Object.entries(counts.holders).forEach(([id, { delta, expectedVersion }], i) => {
+  Object.entries(counts.holders).forEach(([id, { delta, expectedVersion, expectedIncarnation }], i) => {
     names[`#r${i}`] = ROLE_PREFIX + id;
     values[`:d${i}`] = delta;
     sets.push(`#r${i}.holders = #r${i}.holders + :d${i}`);
@@ -49,6 +58,17 @@ export function countsUpdate(tableName: string, counts: AccessCounts): TransactI
       names['#ver'] = 'version';
       values[`:v${i}`] = expectedVersion;
       conditions.push(`#r${i}.#ver = :v${i}`);
+    }
+    if (expectedIncarnation !== undefined) {
+      names['#inc'] = 'incarnation';
+      values[`:n${i}`] = expectedIncarnation;
+      conditions.push(`#r${i}.#inc = :n${i}`);
+    }
+    // Every release is stamped: a management change waits until the last one is old enough.
+    if (delta < 0 && counts.nowIso) {
+      names['#rel'] = 'releasedAt';
+      values[':now'] = counts.nowIso;
+      sets.push(`#r${i}.#rel = :now`);
     }
   });
   if (counts.grants) {
@@ -77,7 +97,7 @@ export function roleDefinitionUpdate(
   tableName: string,
   account: string,
   role: CustomRole,
-  expected: { revision: number; version?: number; unheld?: boolean },
+  expected: { revision: number; version?: number; unheld?: boolean; releasedBefore?: string },
 ): TransactItem {
   const names: Record<string, string> = { '#r': ROLE_PREFIX + role.id };
   const values: Record<string, unknown> = { ':rev': expected.revision, ':one': 1, ':zero': 0 };
@@ -105,6 +125,14 @@ export function roleDefinitionUpdate(
     '#upd': 'updatedAt',
   });
   if (expected.unheld) names['#h'] = 'holders';
+  if (expected.unheld && expected.releasedBefore) {
+    names['#rel'] = 'releasedAt';
+    values[':released'] = expected.releasedBefore;
+  }
+  const quarantine =
+    expected.unheld && expected.releasedBefore
+      ? ' AND (attribute_not_exists(#r.#rel) OR #r.#rel < :released)'
+      : '';
   Object.assign(values, {
     ':name': role.name,
     ':desc': role.description,
@@ -119,7 +147,7 @@ export function roleDefinitionUpdate(
       Key: accessItemKey(account),
       UpdateExpression:
         'SET #r.#name = :name, #r.#desc = :desc, #r.#perms = :perms, #r.#ver = :ver, #r.#upd = :upd, revision = if_not_exists(revision, :zero) + :one',
-      ConditionExpression: `attribute_exists(#r) AND #r.#ver = :expected AND ${revisionMatches}${expected.unheld ? ' AND #r.#h = :zero' : ''}`,
+      ConditionExpression: `attribute_exists(#r) AND #r.#ver = :expected AND ${revisionMatches}${expected.unheld ? ' AND #r.#h = :zero' : ''}${quarantine}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },

@@ -3,6 +3,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SDK_TIMEOUTS } from '../sdk-options';
+import { traced } from '../tracing';
 
 export interface DynamoDbOptions {
   region: string;
@@ -10,13 +11,16 @@ export interface DynamoDbOptions {
 }
 
 export function createDocumentClient(options: DynamoDbOptions): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({
-    region: options.region,
-    endpoint: options.endpoint,
-    ...SDK_TIMEOUTS,
-    // DynamoDB Local accepts any credentials; in AWS the default chain (the Lambda role) applies.
-    ...(options.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-  });
+  // Captured before the document client wraps it: both share one middleware stack.
+  const client = traced(
+    new DynamoDBClient({
+      region: options.region,
+      endpoint: options.endpoint,
+      ...SDK_TIMEOUTS,
+      // DynamoDB Local accepts any credentials; in AWS the default chain (the Lambda role) applies.
+      ...(options.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    }),
+  );
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });

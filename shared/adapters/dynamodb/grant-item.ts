@@ -27,5 +27,6 @@ export function fromGrantItem(item: Record<string, unknown>): ExternalGrant {
     addedAt: String(item.addedAt),
     updatedAt: String(item.updatedAt),
     version: Number(item.version),
+    rolesRevision: Number(item.rolesRevision ?? 0),
   };
 }

@@ -25,6 +25,7 @@ export function toKeyItem(key: ApiKey): KeyItem {
   const { id } = parseAppKey(key.appKey)!;
   const { dueAt, ...rest } = key;
   return {
+    rolesRevision: 0,
     PK: accountPk(key.account),
     SK: keySk(id),
     type: 'key',
@@ -53,6 +54,7 @@ export function fromKeyItem(item: Record<string, unknown>): ApiKey {
     leak: i.leak ?? null,
     dueAt: i.dueAt ?? null,
     ...(i.directoryShard === undefined ? {} : { directoryShard: Number(i.directoryShard) }),
+    rolesRevision: Number(i.rolesRevision ?? 0),
   };
 }
 
@@ -69,6 +71,7 @@ export const LIFECYCLE_ATTRIBUTES = [
   'renewalFlag',
   'share',
   'leak',
+  'rolesRevision',
 ] as const;
 
 /** Index attributes: SET when due, REMOVEd otherwise (an index key may not be NULL). */

@@ -53,7 +53,10 @@ export class ExternalKeys {
     return this.guarded(caller, undefined, async () => {
       const catalog = await this.deps.roles.fresh(caller.account);
       checkGrantRoles(input.roles, catalog);
-      const grant = newGrant(caller.account, input.appKey, input.roles, this.deps.clock.now());
+      const grant = {
+        ...newGrant(caller.account, input.appKey, input.roles, this.deps.clock.now()),
+        rolesRevision: catalog.revision,
+      };
       if (await this.deps.grants.getGrant(caller.account, input.appKey)) {
         throw new DomainError('conflict', 'This key already has a grant in this account; edit it instead.');
       }
@@ -65,7 +68,7 @@ export class ExternalKeys {
       }
       await this.commit(caller, 'external-key.added', null, grant, [
         { type: 'grant', grant },
-        roleHolderWrite(caller.account, [], grant.roles, catalog, 1)!,
+        roleHolderWrite(caller.account, [], grant.roles, catalog, 1, this.deps.clock.now())!,
       ]);
       return externalKeyView(grant);
     });
@@ -81,9 +84,17 @@ export class ExternalKeys {
         ...(edit.roles ?? []),
       ]);
       if (edit.roles) checkGrantRoles(edit.roles, catalog);
-      const after = editGrant(before, edit, this.deps.clock.now());
-      if (after === before) return externalKeyView(before);
-      const holders = roleHolderWrite(caller.account, before.roles, after.roles, catalog);
+      const edited = editGrant(before, edit, this.deps.clock.now());
+      if (edited === before) return externalKeyView(before);
+      const after = edit.roles ? { ...edited, rolesRevision: catalog.revision } : edited;
+      const holders = roleHolderWrite(
+        caller.account,
+        before.roles,
+        after.roles,
+        catalog,
+        undefined,
+        this.deps.clock.now(),
+      );
       await this.commit(caller, 'external-key.updated', before, after, [
         { type: 'grant', grant: after, expectedVersion: before.version },
         ...(holders ? [holders] : []),
@@ -105,7 +116,7 @@ export class ExternalKeys {
       const catalog = await this.deps.roles.forChange(caller.account, before.roles);
       await this.commit(caller, 'external-key.removed', before, null, [
         { type: 'delete-grant', grant: before, expectedVersion: before.version },
-        roleHolderWrite(caller.account, before.roles, [], catalog, -1)!,
+        roleHolderWrite(caller.account, before.roles, [], catalog, -1, this.deps.clock.now())!,
       ]);
     });
   }

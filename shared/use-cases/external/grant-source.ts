@@ -10,6 +10,8 @@ export const GRANT_CACHE_MAX = 10_000;
 
 export class GrantSource {
   private readonly cache: BoundedCache<ExternalGrant | null>;
+  /** Bumped by every invalidation: a read begun before it must not cache what it read. */
+  private epoch = 0;
 
   constructor(
     private readonly store: GrantStore,
@@ -25,12 +27,14 @@ export class GrantSource {
     const id = `${account} ${appKey}`;
     const hit = this.cache.get(id, now);
     if (hit !== undefined) return hit;
+    const epoch = this.epoch;
     const grant = await this.store.getGrant(account, appKey);
-    this.cache.set(id, grant, now);
+    if (epoch === this.epoch) this.cache.set(id, grant, now);
     return grant;
   }
 
   invalidate(account: string, appKey: string): void {
+    this.epoch++;
     this.cache.delete(`${account} ${appKey}`);
   }
 

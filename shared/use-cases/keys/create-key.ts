@@ -84,6 +84,9 @@ export class KeyCreation {
   ): Promise<KeyWithToken> {
     const settings = await this.deps.settings.fresh(account);
     let catalog = await this.deps.roles.forChange(account, input.roles);
+    // The commit below is conditional on this catalog's role versions: judge on this very read.
+    by.judge?.(catalog);
+    checkRoleIds(input.roles, 'roles', catalog);
     let shard = await this.deps.directory.openShard(account);
     for (let attempt = 1; ; attempt++) {
       const now = this.deps.clock.now();

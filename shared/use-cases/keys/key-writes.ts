@@ -58,15 +58,30 @@ export function roleHolderWrite(
   before: readonly string[],
   after: readonly string[],
   catalog: RoleCatalog,
-  grants?: 1 | -1,
+  grants: 1 | -1 | undefined,
+  /** The change's time (the domain clock's), stamped on roles that lose a holder. */
+  nowMs: number,
 ): Write | undefined {
-  const holders: Record<string, { delta: number; expectedVersion?: number }> = {};
+  const holders: Record<string, { delta: number; expectedVersion?: number; expectedIncarnation?: number }> =
+    {};
   for (const id of after)
-    if (!isPredefinedRole(id) && !before.includes(id))
-      holders[id] = { delta: 1, expectedVersion: catalog.findCustom(id)?.version ?? 0 };
+    if (!isPredefinedRole(id) && !before.includes(id)) {
+      const role = catalog.findCustom(id);
+      holders[id] = {
+        delta: 1,
+        expectedVersion: role?.version ?? 0,
+        expectedIncarnation: role?.incarnation ?? 0,
+      };
+    }
   for (const id of before) if (!isPredefinedRole(id) && !after.includes(id)) holders[id] = { delta: -1 };
   if (Object.keys(holders).length === 0 && !grants) return undefined;
-  return { type: 'role-holders', account, holders, ...(grants ? { grants } : {}) };
+  return {
+    type: 'role-holders',
+    account,
+    holders,
+    nowIso: new Date(nowMs).toISOString(),
+    ...(grants ? { grants } : {}),
+  };
 }
 
 export function keyChangeWrites(
@@ -82,9 +97,12 @@ export function keyChangeWrites(
   },
 ): Write[] {
   const key = (after ?? before)!;
+  // A change of roles records the catalog revision it was judged on (ApiKey.rolesRevision).
+  const rolesMoved = after && JSON.stringify(after.roles) !== JSON.stringify(before?.roles ?? []);
+  const stored = after && rolesMoved ? { ...after, rolesRevision: options.catalog.revision } : after;
   const writes: Write[] = [
-    after
-      ? { type: 'key', key: after, expectedVersion: before?.version, expectedFlag: before?.renewalFlag }
+    stored
+      ? { type: 'key', key: stored, expectedVersion: before?.version, expectedFlag: before?.renewalFlag }
       : { type: 'delete-key', key: before!, expectedVersion: before!.version },
   ];
   const admin = adminChange(before, after, options.catalog);
@@ -96,7 +114,14 @@ export function keyChangeWrites(
       change: admin,
       ...(options.lastAdminMayGo ? { force: true } : {}),
     });
-  const holders = roleHolderWrite(key.account, before?.roles ?? [], after?.roles ?? [], options.catalog);
+  const holders = roleHolderWrite(
+    key.account,
+    before?.roles ?? [],
+    after?.roles ?? [],
+    options.catalog,
+    undefined,
+    Date.parse(entry.at),
+  );
   if (holders) writes.push(holders);
   const directory = directoryWrite(before, after);
   if (directory) writes.push(directory);

@@ -71,7 +71,7 @@ export class TokenRenewal {
     seal: (result: KeyWithToken) => Promise<Write[]>,
   ): Promise<KeyWithToken> {
     const { key: before, catalog } = await loadKeyToChange(this.deps.keys, caller, appKey, (roles) =>
-      this.deps.roles.forRoles(caller.account, roles),
+      this.deps.roles.forChange(caller.account, roles),
     );
     const now = this.deps.clock.now();
     const settings = await this.deps.settings.get(caller.account);

@@ -17,6 +17,8 @@ import type { RoleSource } from '../roles/role-source';
 import type { Verifier } from '../verify';
 import { applyLeak } from './leak-transition';
 import { LeakNotices } from './leak-notices';
+import { recordLeakReport } from './leak-metrics';
+import type { Metrics } from '../../ports/metrics';
 
 export interface LeakedString {
   token: string;
@@ -42,6 +44,7 @@ export interface LeakReportDeps {
   verifier: Verifier;
   notices: LeakNotices;
   clock: Clock;
+  metrics?: Metrics;
 }
 
 const LEAK_REPORT: Actor = { type: 'leak-report', appKey: null };
@@ -63,6 +66,7 @@ export class LeakReports {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+    recordLeakReport(this.deps.metrics, items.length, labels);
     return items.map((item) => ({
       token_hash: createHash('sha256').update(item.token, 'utf8').digest('hex'),
       token_type: item.type,
@@ -96,7 +100,8 @@ export class LeakReports {
         entry.changes.leak = { from: key.leak, to: after.leak };
         // A leaked token is cut even when it belongs to the account's last admin key: the
         // operator then mints a new owner key with `npm run bootstrap` (their own credentials).
-        const catalog = await this.deps.roles.forRoles(key.account, key.roles);
+        // Fresh: the admin-key set is judged on it (a cached catalog may not know a new custom role).
+        const catalog = await this.deps.roles.forChange(key.account, key.roles);
         await this.deps.work.commit(
           keyChangeWrites(key, after, entry, [], { catalog, lastAdminMayGo: true }),
         );

@@ -7,6 +7,7 @@ import {
   checkRemovable,
   customRoleToChange,
   defineRole,
+  MANAGEMENT_CHANGE_QUARANTINE_MS,
   redefineRole,
   type RoleDefinition,
 } from '../../domain/custom-roles';
@@ -18,7 +19,10 @@ import { actorOf, type Caller } from '../caller';
 import { retryOnConflict } from '../retry';
 import type { RoleSource } from './role-source';
 
-const viewOf = ({ holders: _holders, ...role }: CustomRole): RoleView => ({ ...role, predefined: false });
+const viewOf = ({ holders: _h, incarnation: _i, releasedAt: _r, ...role }: CustomRole): RoleView => ({
+  ...role,
+  predefined: false,
+});
 
 const audited = (role: CustomRole | null): Record<string, unknown> =>
   role
@@ -28,8 +32,9 @@ const audited = (role: CustomRole | null): Record<string, unknown> =>
 export class RoleService {
   constructor(private readonly deps: { roles: RoleSource; work: UnitOfWork; clock: Clock }) {}
 
+  /** Read afresh: management reads are rare, and a role just created elsewhere must be there. */
   async list(account: string): Promise<RoleView[]> {
-    return (await this.deps.roles.get(account)).list();
+    return (await this.deps.roles.fresh(account)).list();
   }
 
   create(caller: Caller, input: RoleDefinition & { id: string }): Promise<RoleView> {
@@ -64,7 +69,12 @@ export class RoleService {
         type: 'role',
         account: caller.account,
         role,
-        expected: { revision: catalog.revision, version: current.version, unheld },
+        expected: {
+          revision: catalog.revision,
+          version: current.version,
+          unheld,
+          releasedBefore: new Date(now - MANAGEMENT_CHANGE_QUARANTINE_MS).toISOString(),
+        },
       });
       return viewOf(role);
     });

@@ -11,6 +11,11 @@ export const ROLE_CACHE_MAX = 5_000;
 
 export class RoleSource {
   private readonly cache: BoundedCache<RoleCatalog>;
+  /**
+   * Bumped by every invalidation: a read that started before one must not put what it read into
+   * the cache after it (it would bring back the definition the change just replaced, for a TTL).
+   */
+  private epoch = 0;
 
   constructor(
     private readonly store: RoleStore,
@@ -25,14 +30,28 @@ export class RoleSource {
     const now = this.clock.now();
     const hit = this.cache.get(account, now);
     if (hit) return hit;
+    const epoch = this.epoch;
     const catalog = await this.store.getCatalog(account);
-    this.cache.set(account, catalog, now);
+    if (epoch === this.epoch) this.cache.set(account, catalog, now);
     return catalog;
   }
 
   /** The catalog that defines `roles`: no read at all when they are all predefined. */
   async forRoles(account: string, roles: readonly string[]): Promise<RoleCatalog> {
     return holdsCustomRole(roles) ? this.get(account) : PREDEFINED_CATALOG;
+  }
+
+  /**
+   * The catalog to report the permissions of a key or grant holding `roles`, judged at catalog
+   * `revision`: the cached one unless it is older than that or lacks one of the roles (a role
+   * created, or redefined, after this container cached the catalog), then a fresh read. Holders
+   * cannot make this read more often than their roles change.
+   */
+  async forHolder(account: string, roles: readonly string[], revision = 0): Promise<RoleCatalog> {
+    if (!holdsCustomRole(roles)) return PREDEFINED_CATALOG;
+    const cached = await this.get(account);
+    const current = cached.revision >= revision && roles.every((r) => cached.find(r));
+    return current ? cached : this.fresh(account);
   }
 
   /**
@@ -45,11 +64,12 @@ export class RoleSource {
 
   /** The catalog as stored now: what a change is judged on after losing a race. */
   async fresh(account: string): Promise<RoleCatalog> {
-    this.cache.delete(account);
+    this.invalidate(account);
     return this.get(account);
   }
 
   invalidate(account: string): void {
+    this.epoch++;
     this.cache.delete(account);
   }
 

@@ -10,6 +10,7 @@ import { WriteConflict, type Clock, type ShareLinks } from '../../ports';
 import type { UnitOfWork } from '../../ports/unit-of-work';
 import type { Caller } from '../caller';
 import type { KeyChanges } from '../keys/key-changes';
+import { METRIC, type Metrics } from '../../ports/metrics';
 
 /** One answer for every link that cannot be opened: spent, expired, revoked, wrong or made up. */
 const gone = () => notFound('This link does not exist, was already opened, or has expired.');
@@ -30,7 +31,13 @@ export interface OpenedShare {
 
 export class ShareLinkService {
   constructor(
-    private readonly deps: { shares: ShareLinks; work: UnitOfWork; clock: Clock; changes: KeyChanges },
+    private readonly deps: {
+      shares: ShareLinks;
+      work: UnitOfWork;
+      clock: Clock;
+      changes: KeyChanges;
+      metrics?: Metrics;
+    },
   ) {}
 
   async view(id: string): Promise<SharePreview> {
@@ -68,6 +75,7 @@ export class ShareLinkService {
       if (error instanceof WriteConflict) throw gone(); // another open won, or it was revoked
       throw error;
     }
+    this.deps.metrics?.count(METRIC.shareLinkOpened);
     return { appKey: record.appKey, account: record.account, name: record.name, token };
   }
 
