@@ -214,6 +214,8 @@ describe('the expiry scan holds exactly what the scan and its re-expiry jobs nee
               'SK',
               ...LIFECYCLE_ATTRIBUTES,
               ...EXPIRY_INDEX_ATTRIBUTES,
+              // Named only in the lifecycle write's condition, for keys not yet in the search directory.
+              'directoryShard',
             ]),
           },
         },
