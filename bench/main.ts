@@ -20,6 +20,7 @@ import { measureHttp } from './http';
 import { measureScale } from './scan';
 import { measureBundles } from './bundles';
 import { measureExport, seedExportAccount } from './export';
+import { measureSearch } from './search';
 import { jsonLine, markdownReport, type Context, type Figures, type Meta } from './report';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -71,6 +72,10 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
     plan.listSizes.map((n) => sized(accounts, n)),
     plan,
   );
+
+  progress(`search in an account of ${plan.searchKeys} keys (directory built by the backfill)`);
+  // A client of its own: the search's item reads are counted on it.
+  const searched = await measureSearch(benchServices(world, 'bench-lists', 60), plan);
 
   progress('HTTP load: bare node:http, POST /v1/verify, GET /v1/keys');
   const http = await measureHttp(
@@ -127,6 +132,7 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
     scan_ms: scale.scan_ms,
     reindex_ms,
     ...exported,
+    ...searched,
     bundle_kb: bundles.bundle_kb,
     bundle_kb_max: bundles.bundle_kb_max,
     init_ms_over_node: bundles.init_ms_over_node,

@@ -26,6 +26,9 @@ export interface Plan {
   /** Keys in the exported account (issue 14: the 10,000-row limit) and timed exports per format. */
   exportKeys: number;
   exportRuns: number;
+  /** Keys in the searched account (issue 17: 10,000) and the searches timed. */
+  searchKeys: number;
+  search: { warmup: number; samples: number };
 }
 
 export const FULL_PLAN: Plan = {
@@ -42,6 +45,8 @@ export const FULL_PLAN: Plan = {
   auditSizes: [1_000, 100_000],
   exportKeys: 10_000,
   exportRuns: 5,
+  searchKeys: 10_000,
+  search: { warmup: 20, samples: 300 },
 };
 
 export const QUICK_PLAN: Plan = {
@@ -58,4 +63,6 @@ export const QUICK_PLAN: Plan = {
   auditSizes: [100, 2_000],
   exportKeys: 2_000,
   exportRuns: 2,
+  searchKeys: 3_000,
+  search: { warmup: 10, samples: 60 },
 };

@@ -115,7 +115,7 @@ export class ApiStack extends Stack {
     };
     const addFunction = (
       handler: string,
-      access: Pick<RouteDefinition, 'access' | 'writes' | 'sealsSecrets'>,
+      access: Pick<RouteDefinition, 'access' | 'writes' | 'sealsSecrets' | 'batchReads'>,
     ) => {
       const fn = new ApiFunction(this, pascal(handler), {
         handler,

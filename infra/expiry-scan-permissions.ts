@@ -17,11 +17,16 @@ import { EXPIRY_INDEX, TABLE_KEY } from '../shared/adapters/dynamodb/table-defin
 
 const PRIMARY_KEY = [TABLE_KEY.partitionKey, TABLE_KEY.sortKey];
 
-/** What the scan's key writes may name: a re-expiry goes through the whole lifecycle write. */
+/**
+ * What the scan's key writes may name: a re-expiry goes through the whole lifecycle write, whose
+ * condition also names `directoryShard` for a key not yet in the search directory (it must not be
+ * given one meanwhile; the scan never writes it).
+ */
 export const SCAN_KEY_WRITE_ATTRIBUTES: readonly string[] = [
   ...PRIMARY_KEY,
   ...LIFECYCLE_ATTRIBUTES,
   ...EXPIRY_INDEX_ATTRIBUTES,
+  'directoryShard',
 ];
 /** Every account's partition: `ACCOUNT#` followed by anything. */
 export const ACCOUNT_PARTITIONS = `${accountPk('')}*`;

@@ -15,13 +15,21 @@ export interface ProtectedResources {
 const LAST_USED_ATTRIBUTES = ['PK', 'SK', 'lastUsedAt'];
 
 export function statementsFor(
-  route: Pick<RouteDefinition, 'access' | 'writes' | 'sealsSecrets' | 'publishesEvents' | 'queriesIndexes'>,
+  route: Pick<
+    RouteDefinition,
+    'access' | 'writes' | 'sealsSecrets' | 'publishesEvents' | 'queriesIndexes' | 'batchReads'
+  >,
   resources: ProtectedResources,
 ): iam.PolicyStatement[] {
   if (route.access === 'none') return [];
   const statements = [
     new iam.PolicyStatement({
-      actions: ['dynamodb:GetItem', 'dynamodb:Query', ...(route.writes ?? []).map((a) => `dynamodb:${a}`)],
+      actions: [
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        ...(route.batchReads ? ['dynamodb:BatchGetItem'] : []),
+        ...(route.writes ?? []).map((a) => `dynamodb:${a}`),
+      ],
       resources: [resources.tableArn],
     }),
     new iam.PolicyStatement({ actions: ['kms:GenerateMac'], resources: [resources.tokenHmacKeyArn] }),

@@ -7,6 +7,7 @@ import { createDocumentClient } from './adapters/dynamodb/client';
 import { guardLocalWrites } from './adapters/dynamodb/local-write-guard';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbKeys } from './adapters/dynamodb/dynamodb-keys';
+import { DynamoDbKeyDirectory } from './adapters/dynamodb/dynamodb-key-directory';
 import { DynamoDbAccounts } from './adapters/dynamodb/dynamodb-accounts';
 import { DynamoDbIdempotencyRecords } from './adapters/dynamodb/dynamodb-idempotency-records';
 import { loadOrCreateKeyFile } from './adapters/key-file';
@@ -25,6 +26,7 @@ import type {
   ExpiryIndex,
   IdempotencyRecords,
   JobStore,
+  KeyDirectory,
   KeyRepository,
   SecretBox,
   ShareLinks,
@@ -71,6 +73,8 @@ import { traced } from './adapters/tracing';
 
 export interface Adapters {
   keys: KeyRepository;
+  /** The per-account search directory (ports/key-directory.ts). */
+  directory: KeyDirectory;
   shares: ShareLinks;
   accounts: AccountRepository;
   replays: IdempotencyRecords;
@@ -118,7 +122,16 @@ export const LOCAL_SECRETS_KEY_FILE = 'secrets.key';
 
 export type StorageAdapters = Pick<
   Adapters,
-  'keys' | 'shares' | 'accounts' | 'replays' | 'work' | 'auditLog' | 'index' | 'tokenLookup' | 'access'
+  | 'keys'
+  | 'directory'
+  | 'shares'
+  | 'accounts'
+  | 'replays'
+  | 'work'
+  | 'auditLog'
+  | 'index'
+  | 'tokenLookup'
+  | 'access'
 >;
 
 /** The adapters of the one DynamoDB table, on a client the caller made (tests and bench make theirs). */
@@ -128,6 +141,7 @@ export function storageAdapters(
 ): StorageAdapters {
   return {
     keys: new DynamoDbKeys(db, config.TABLE_NAME),
+    directory: new DynamoDbKeyDirectory(db, config.TABLE_NAME),
     shares: new DynamoDbShares(db, config.TABLE_NAME),
     accounts: new DynamoDbAccounts(db, config.TABLE_NAME),
     replays: new DynamoDbIdempotencyRecords(db, config.TABLE_NAME),
@@ -209,6 +223,7 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
     externalKeys: new ExternalKeys({ grants: adapters.access, roles, grantSource, work, clock }),
     keyCreation: new KeyCreation({
       work,
+      directory: adapters.directory,
       hasher,
       settings,
       roles,
@@ -221,7 +236,7 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
       { ...changeDeps, hasher, idempotency, publicUrl: () => config.PUBLIC_URL },
       changes,
     ),
-    keyQueries: new KeyQueries({ keys, settings, clock }),
+    keyQueries: new KeyQueries({ keys, directory: adapters.directory, settings, clock }),
     keyExport: new KeyExport({
       keys,
       settings,

@@ -36,6 +36,8 @@ export interface RouteDefinition {
   readonly access: RouteAccess;
   /** The item writes a `write` route performs, for its IAM policy. */
   readonly writes?: readonly TableWrite[];
+  /** Fetches a page of items with BatchGetItem (a search: the page's keys, after the directory). */
+  readonly batchReads?: boolean;
   /** Secondary indexes the route queries (names from adapters/dynamodb/table-definition.ts). */
   readonly queriesIndexes?: readonly string[];
   /** Publishes to the event bus (events:PutEvents). */
@@ -93,6 +95,7 @@ export const routes = [
     auth: 'key',
     permission: 'keys:view',
     access: 'read',
+    batchReads: true,
     query: 'ListKeysQuery',
     success: 200,
     response: 'KeyPage',

@@ -59,6 +59,11 @@ export interface ApiKey {
   /** When the expiry scan must next look at this key (domain/expiry-watch.ts); null: never. */
   dueAt: string | null;
   /**
+   * Which item of the account's search directory holds this key's entry, fixed when the key is
+   * created (or backfilled); absent for a key from before the directory existed. Opaque here.
+   */
+  directoryShard?: number;
+  /**
    * The revision of the account's role catalog its roles were judged on (0: predefined roles
    * only). A verification whose cached catalog is older reads it afresh, so a role definition
    * changed since cannot lend its old permissions to a key that was given the role after the change.

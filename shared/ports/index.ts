@@ -9,6 +9,7 @@ export * from './events';
 export * from './expiry';
 export * from './idempotency';
 export * from './keys';
+export * from './key-directory';
 export * from './shares';
 export * from './unit-of-work';
 export * from './write-conflict';

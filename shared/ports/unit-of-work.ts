@@ -3,7 +3,7 @@
 // entry, the account's admin-key set, an idempotent replay), and one adapter commits them all or
 // none, mapping a failed condition to the domain's WriteConflict. Use cases never see sort keys.
 import type { AuditEntry } from '../domain/audit';
-import type { ApiKey, RenewalFlag } from '../domain/key';
+import type { ApiKey, KeyStatus, RenewalFlag } from '../domain/key';
 import type { Settings } from '../domain/settings';
 import type { ShareRecord } from '../domain/share';
 import type { IdempotencyRecord } from './idempotency';
@@ -24,6 +24,19 @@ export type Write =
       expectedFlag?: RenewalFlag | null;
     }
   | { type: 'delete-key'; key: ApiKey; expectedVersion: number }
+  /**
+   * The key's search directory entry: set (`entry`) or removed (null) in its shard; `was` is the
+   * entry it replaces (null for a new key), so the shard's size can be kept without reading it. A
+   * new entry fails with WriteConflict 'directory-full' when the shard already holds its maximum.
+   */
+  | {
+      type: 'directory-entry';
+      account: string;
+      shard: number;
+      id: string;
+      entry: DirectoryEntryValue | null;
+      was: DirectoryEntryValue | null;
+    }
   /** Adds or removes a key from its account's set of active admin keys; removing the last fails. */
   | {
       type: 'admin-keys';
@@ -75,6 +88,11 @@ export type Write =
   /** An external grant created (no expectedVersion: it must not exist) or changed at expectedVersion. */
   | { type: 'grant'; grant: ExternalGrant; expectedVersion?: number }
   | { type: 'delete-grant'; grant: ExternalGrant; expectedVersion: number };
+
+export interface DirectoryEntryValue {
+  folded: string;
+  status: KeyStatus;
+}
 
 export interface UnitOfWork {
   /** Commits every write or none; throws WriteConflict naming the condition that failed. */

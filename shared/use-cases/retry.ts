@@ -4,7 +4,11 @@
 import { DomainError } from '../domain/errors';
 import { answeredAlready, budgetSpent } from './request-budget';
 
-export const WRITE_ATTEMPTS = 3;
+/**
+ * Five, not three: a key change also rewrites a bucket of its account's search directory, which
+ * concurrent changes of other keys may share; such collisions are short and retried with backoff.
+ */
+export const WRITE_ATTEMPTS = 5;
 
 export const conflict = (): DomainError =>
   new DomainError(
@@ -25,6 +29,14 @@ export async function retryOnConflict<T>(
       if (i >= WRITE_ATTEMPTS) throw conflict();
       // The client already had its answer (503): re-applying now could overwrite a later change.
       if (budgetSpent()) throw answeredAlready();
+      await backoff(i);
     }
   }
 }
+
+/**
+ * A short random pause before attempt `i + 1`: requests that collided on one item (a search
+ * directory bucket, the account item) would otherwise retry in lockstep and collide again.
+ */
+export const backoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));

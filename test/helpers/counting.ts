@@ -1,5 +1,6 @@
 // Counters around the real adapters, to see what a request costs in storage reads and KMS calls.
 // They wrap the real DynamoDB adapters and the real HMAC hasher: nothing is faked, only counted.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccountRepository, KeyRepository, TokenHasher } from '../../shared/ports';
 import type { GrantStore, RoleStore } from '../../shared/ports/roles';
 
@@ -63,4 +64,48 @@ export function countingAccess<T extends RoleStore & GrantStore>(
     ),
     listGrants: (account) => inner.listGrants(account),
   };
+}
+
+/** Items read from the table, by the command that read them (GetItem counts 1 when found). */
+export interface ItemReads {
+  GetCommand: number;
+  QueryCommand: number;
+  BatchGetCommand: number;
+  /** The sort keys of every item a Query or BatchGetItem returned, in order. */
+  sortKeys: string[];
+}
+
+export const noItemReads = (): ItemReads => ({
+  GetCommand: 0,
+  QueryCommand: 0,
+  BatchGetCommand: 0,
+  sortKeys: [],
+});
+
+/**
+ * Counts every item the client's reads return, by adding a step to its middleware stack (the real
+ * client and the real DynamoDB Local answer; the counter only looks). Reset `reads` to start over.
+ */
+export function countItemReads(db: DynamoDBDocumentClient): { reads: ItemReads } {
+  const counter = { reads: noItemReads() };
+  db.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      const out = result.output as {
+        Item?: unknown;
+        Items?: Array<Record<string, unknown>>;
+        Responses?: Record<string, Array<Record<string, unknown>>>;
+      };
+      const command = context.commandName as keyof Omit<ItemReads, 'sortKeys'>;
+      const items = out.Items ?? Object.values(out.Responses ?? {}).flat();
+      if (command in counter.reads) counter.reads[command] += out.Item ? 1 : items.length;
+      // Whether the document client has unmarshalled the items yet depends on the step order.
+      const sk = (i: Record<string, unknown>): string =>
+        typeof i.SK === 'object' ? String((i.SK as { S?: string }).S) : String(i.SK);
+      counter.reads.sortKeys.push(...items.map(sk));
+      return result;
+    },
+    { step: 'initialize', name: 'countItemReads' },
+  );
+  return counter;
 }

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createServices, storageAdapters, type Services } from '../../shared/composition';
 import { loadConfig } from '../../shared/config';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table';
 import { LocalHasher } from '../../shared/adapters/local-hasher';
@@ -39,6 +40,8 @@ export interface TestServices extends Services {
   events: RecordingPublisher;
   metrics: RecordingMetrics;
   tableName: string;
+  /** The DocumentClient every storage adapter uses (to seed, or to count what requests read). */
+  db: DynamoDBDocumentClient;
 }
 
 export async function createTestServices(
@@ -73,5 +76,5 @@ export async function createTestServices(
     box: new LocalSecretBox(randomBytes(32)),
     clock,
   });
-  return { ...services, clock, events, metrics, tableName };
+  return { ...services, clock, events, metrics, tableName, db };
 }

@@ -3,6 +3,7 @@
 // so no partial change and no change without its audit entry can ever exist.
 import {
   DeleteCommand,
+  GetCommand,
   PutCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -21,6 +22,15 @@ import { TTL_ATTRIBUTE } from './table-definition';
 import { tokenLookupKey, toTokenLookupItem } from './token-lookup-item';
 import { countsUpdate, roleDefinitionUpdate, roleRemoval } from './access-item';
 import { grantItemKey, toGrantItem } from './grant-item';
+import {
+  bucketOf,
+  bucketsUpdate,
+  entryBytes,
+  hasRoom,
+  rewriteBucket,
+  shardRead,
+  shardState,
+} from './directory-item';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -40,7 +50,9 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
   ) {}
 
   async commit(writes: readonly Write[]): Promise<void> {
-    const items = writes.flatMap((w) => this.itemWrites(w));
+    const items: ItemWrite[] = [];
+    for (const w of writes)
+      items.push(...(w.type === 'directory-entry' ? [await this.entryWrite(w)] : this.itemWrites(w)));
     if (items.length === 1) {
       const [only] = items;
       await storageCall(
@@ -68,21 +80,25 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
             onConflict: 'version',
           },
         ];
-      case 'delete-key':
+      case 'delete-key': {
+        const deleteNames: Record<string, string> = { '#v': 'version' };
         return [
           {
             item: {
               Delete: {
                 TableName,
                 Key: keyItemKey(write.key.appKey)!,
-                ConditionExpression: '#v = :v',
-                ExpressionAttributeNames: { '#v': 'version' },
+                ConditionExpression: `#v = :v${unshardedCondition(write.key, deleteNames)}`,
+                ExpressionAttributeNames: deleteNames,
                 ExpressionAttributeValues: { ':v': write.expectedVersion },
               },
             },
             onConflict: 'version',
           },
         ];
+      }
+      case 'directory-entry':
+        throw new Error('a directory entry is written by entryWrite');
       case 'admin-keys':
         return [
           {
@@ -265,6 +281,29 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
     }
   }
 
+  /**
+   * A directory entry rewrites its bucket on the condition that the bucket is still as read here:
+   * a concurrent change to a key of the same bucket makes one of the two fail and be retried (as
+   * a lost race, 'in-progress'). A new entry finding its shard full fails as 'directory-full'.
+   */
+  private async entryWrite(write: Extract<Write, { type: 'directory-entry' }>): Promise<ItemWrite> {
+    const bucket = bucketOf(write.id);
+    const out = await storageCall(() =>
+      this.db.send(new GetCommand(shardRead(this.tableName, write.account, write.shard, [bucket]))),
+    );
+    const state = shardState(out.Item);
+    const bytes = entryBytes(write.id, write.entry) - entryBytes(write.id, write.was);
+    const entries = (write.entry ? 1 : 0) - (write.was ? 1 : 0);
+    if (entries > 0 && !hasRoom(state, entries, bytes)) throw new WriteConflict('directory-full');
+    const next = { [bucket]: rewriteBucket(state.buckets[bucket] ?? '', write.id, write.entry) };
+    return {
+      item: {
+        Update: bucketsUpdate(this.tableName, write.account, write.shard, state, next, { entries, bytes }),
+      },
+      onConflict: 'in-progress',
+    };
+  }
+
   /** A create is a Put that requires absence; a change is an Update of the lifecycle attributes. */
   private keyWrite(
     key: ApiKey,
@@ -299,7 +338,7 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
         TableName: this.tableName,
         Key: { PK: item.PK, SK: item.SK },
         UpdateExpression: update,
-        ConditionExpression: `attribute_exists(PK) AND #version = :expected${flagCondition(expectedFlag, names, values)}`,
+        ConditionExpression: `attribute_exists(PK) AND #version = :expected${flagCondition(expectedFlag, names, values)}${unshardedCondition(key, names)}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },
@@ -352,6 +391,16 @@ export class DynamoDbUnitOfWork implements UnitOfWork {
       return this.db.send(new UpdateCommand(item.Update as ConstructorParameters<typeof UpdateCommand>[0]));
     return this.db.send(new DeleteCommand(item.Delete as ConstructorParameters<typeof DeleteCommand>[0]));
   }
+}
+
+/**
+ * A key read without a directory shard is changed only while it still has none: otherwise the
+ * backfill gave it an entry meanwhile, which this change (writing no entry) would leave stale.
+ */
+function unshardedCondition(key: ApiKey, names: Record<string, string>): string {
+  if (key.directoryShard !== undefined) return '';
+  names['#dir'] = 'directoryShard';
+  return ' AND attribute_not_exists(#dir)';
 }
 
 /** The condition that the renewal flag is still the one read (absent, null, or that very map). */

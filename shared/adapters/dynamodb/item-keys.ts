@@ -20,6 +20,21 @@ export function keyItemKey(appKey: string): ItemKey | null {
   return parsed ? { PK: accountPk(parsed.account), SK: keySk(parsed.id) } : null;
 }
 
+/**
+ * The account's search directory: a head item (which shard new keys go into, and whether every
+ * key has an entry) and numbered shard items. One Query for the prefix `DIR` reads them all.
+ */
+export const DIRECTORY_SK_PREFIX = 'DIR';
+export const DIRECTORY_HEAD_SK = 'DIRHEAD';
+export const directoryShardKey = (account: string, shard: number): ItemKey => ({
+  PK: accountPk(account),
+  SK: `DIR#${String(shard).padStart(6, '0')}`,
+});
+export const directoryHeadKey = (account: string): ItemKey => ({
+  PK: accountPk(account),
+  SK: DIRECTORY_HEAD_SK,
+});
+
 export const accountItemKey = (account: string): ItemKey => ({ PK: accountPk(account), SK: ACCOUNT_SK });
 
 /** Pending background jobs share one small partition: they are rare and short-lived. */

@@ -53,6 +53,7 @@ export function fromKeyItem(item: Record<string, unknown>): ApiKey {
     share: i.share ?? null,
     leak: i.leak ?? null,
     dueAt: i.dueAt ?? null,
+    ...(i.directoryShard === undefined ? {} : { directoryShard: Number(i.directoryShard) }),
     rolesRevision: Number(i.rolesRevision ?? 0),
   };
 }

@@ -8,14 +8,14 @@ import { watchExpiry } from '../../domain/expiry-watch';
 import { newAppKey } from '../../domain/ids';
 import { createKey, keyView, type KeyView } from '../../domain/key';
 import { deliver, type Delivery, type KeyWithToken } from '../shares/deliver';
-import { WriteConflict, type Clock, type TokenHasher } from '../../ports';
+import { WriteConflict, type Clock, type KeyDirectory, type TokenHasher } from '../../ports';
 import type { UnitOfWork, Write } from '../../ports/unit-of-work';
 import { actorOf, type Caller } from '../caller';
 import type { Idempotency, IdempotencyRequest } from '../idempotency';
 import type { SettingsSource } from '../settings-source';
 import { keyChangeWrites } from './key-writes';
 import { mintToken } from './mint-token';
-import { WRITE_ATTEMPTS } from '../retry';
+import { backoff, WRITE_ATTEMPTS } from '../retry';
 import type { RoleSource } from '../roles/role-source';
 import type { RoleCatalog } from '../../domain/roles';
 
@@ -32,6 +32,7 @@ export class KeyCreation {
   constructor(
     private readonly deps: {
       work: UnitOfWork;
+      directory: KeyDirectory;
       hasher: TokenHasher;
       settings: SettingsSource;
       roles: RoleSource;
@@ -86,6 +87,7 @@ export class KeyCreation {
     // The commit below is conditional on this catalog's role versions: judge on this very read.
     by.judge?.(catalog);
     checkRoleIds(input.roles, 'roles', catalog);
+    let shard = await this.deps.directory.openShard(account);
     for (let attempt = 1; ; attempt++) {
       const now = this.deps.clock.now();
       const { token, record } = await mintToken(this.deps.hasher, now, settings);
@@ -97,7 +99,7 @@ export class KeyCreation {
         token: record,
         nowMs: now,
       });
-      const watched = watchExpiry(created, settings.expiryWarningDays, now);
+      const watched = watchExpiry({ ...created, directoryShard: shard }, settings.expiryWarningDays, now);
       const { key, writes, ...handover } = deliver(
         watched,
         token,
@@ -121,6 +123,14 @@ export class KeyCreation {
           if (attempt >= WRITE_ATTEMPTS) throw new UnavailableError(1, 'TransactionConflict');
           continue;
         }
+        // Its search directory shard filled up meanwhile: open the next one (the head only moves
+        // forward, so this ends; it does not count as a lost race).
+        if (error instanceof WriteConflict && error.reason === 'directory-full') {
+          await this.deps.directory.advance(account, shard);
+          shard = await this.deps.directory.openShard(account);
+          attempt--;
+          continue;
+        }
         // A new key cannot lose a version race: this transaction collided with another one on the
         // account item, and nothing was written. Try again with a fresh key and token (a retry of
         // the same idempotent request is caught by the replay record's own condition).
@@ -128,6 +138,7 @@ export class KeyCreation {
           error instanceof WriteConflict && (error.reason === 'version' || error.reason === 'in-progress');
         if (!collided) throw error;
         if (attempt >= WRITE_ATTEMPTS) throw new UnavailableError(1, 'TransactionConflict');
+        await backoff(attempt);
       }
     }
   }

@@ -111,7 +111,9 @@ export class KeyChanges {
             this.deps.roles.invalidate(caller.account);
             throw error;
           }
-          if (ifMatch !== undefined) throw preconditionFailed();
+          // A lost race on another item (a search directory bucket) says nothing about If-Match:
+          // it is retried, and the re-read key is checked against If-Match again.
+          if (ifMatch !== undefined && error.reason !== 'in-progress') throw preconditionFailed();
           throw error;
         }
       },

@@ -1,7 +1,7 @@
 // The unit of work of a change to one key: the key item (conditional on the version read), the
-// account's admin-key set when the change adds or removes an admin key, and the change's audit
-// entry, the token lookup entries of the tokens the change adds or deletes, plus whatever the
-// caller adds (an idempotent replay). Committed together or not at all.
+// account's admin-key set when the change adds or removes an admin key, its search directory
+// entry, the change's audit entry, the token lookup entries of the tokens the change adds or
+// deletes, plus whatever the caller adds (an idempotent replay). Committed together or not at all.
 import { isAdminKey } from '../../domain/access';
 import { isPredefinedRole, type RoleCatalog } from '../../domain/roles';
 import type { AuditEntry } from '../../domain/audit';
@@ -9,6 +9,7 @@ import type { ApiKey, TokenRecord } from '../../domain/key';
 import type { Write } from '../../ports/unit-of-work';
 import type { TokenLookupEntry } from '../../ports/token-lookup';
 import { shareRevocations } from '../shares/share-writes';
+import { directoryWrite } from './directory-writes';
 
 /** Whether a transition adds or removes the key from the account's admin-key set. */
 export function adminChange(
@@ -122,6 +123,8 @@ export function keyChangeWrites(
     Date.parse(entry.at),
   );
   if (holders) writes.push(holders);
+  const directory = directoryWrite(before, after);
+  if (directory) writes.push(directory);
   writes.push(
     ...tokenLookupWrites(before, after),
     ...shareRevocations(before, after),

@@ -1,12 +1,14 @@
-// Reading keys: one key, and the newest-first list with search and filters (one Query per page).
+// Reading keys: one key, and the newest-first list with search and filters (one Query per page, or
+// for a search one read of the account's search directory and one BatchGetItem of the page).
 import type { Alert } from '../../domain/expiry';
 import { alertOfKey, keyView, type ApiKey, type KeyView } from '../../domain/key';
-import type { Clock, KeyRepository } from '../../ports';
+import type { Clock, KeyDirectory, KeyRepository } from '../../ports';
 import type { Settings } from '../../domain/settings';
 import type { Caller } from '../caller';
 import type { SettingsSource } from '../settings-source';
 import { loadKey } from './key-access';
 import { folded, matchesSearch } from '../../domain/search';
+import { searchPage } from './search-keys';
 
 export interface KeyFilters {
   search?: string;
@@ -32,7 +34,14 @@ export function keyFilter(filters: KeyFilters, settings: Settings, nowMs: number
 export const LIST_READ_BUDGET = 1_000;
 
 export class KeyQueries {
-  constructor(private readonly deps: { keys: KeyRepository; settings: SettingsSource; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      keys: KeyRepository;
+      directory: KeyDirectory;
+      settings: SettingsSource;
+      clock: Clock;
+    },
+  ) {}
 
   async get(caller: Caller, appKey: string): Promise<KeyView> {
     const key = await loadKey(this.deps.keys, caller, appKey);
@@ -43,12 +52,19 @@ export class KeyQueries {
     const settings = await this.deps.settings.get(caller.account);
     const now = this.deps.clock.now();
     const accept = keyFilter(query, settings, now);
-    const page = await this.deps.keys.listKeys(caller.account, {
-      limit: query.limit,
-      after: query.after,
-      budget: LIST_READ_BUDGET,
-      accept,
-    });
+    // A search reads the account's directory, not its keys (search-keys.ts); a plain list or a
+    // status or alert filter alone pages through the keys, newest first, as it always did.
+    const searched = query.search
+      ? await searchPage(this.deps.directory, caller.account, query, accept, LIST_READ_BUDGET)
+      : null;
+    const page =
+      searched ??
+      (await this.deps.keys.listKeys(caller.account, {
+        limit: query.limit,
+        after: query.after,
+        budget: LIST_READ_BUDGET,
+        accept,
+      }));
     return { items: page.items.map((k) => keyView(k, settings, now)), next: page.next };
   }
 }
