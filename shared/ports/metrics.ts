@@ -18,9 +18,6 @@ export type VerificationOutcomeName = 'valid' | 'invalid' | 'inactive' | 'expire
 
 const pascal = (name: string): string => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
 
-/** Credentials judged (POST /v1/verify, the authorizer and every authenticated route), by outcome. */
-export const verificationMetric = (outcome: VerificationOutcomeName) =>
-  `Verification${pascal(outcome)}` as const;
 export const VERIFICATION_OUTCOMES: readonly VerificationOutcomeName[] = [
   'valid',
   'invalid',
@@ -28,6 +25,12 @@ export const VERIFICATION_OUTCOMES: readonly VerificationOutcomeName[] = [
   'expired',
   'not-granted',
 ];
+/** Named once: every verification counts one, and a regex per request showed in the profile. */
+const VERIFICATION_METRICS = new Map(VERIFICATION_OUTCOMES.map((o) => [o, `Verification${pascal(o)}`]));
+
+/** Credentials judged (POST /v1/verify, the authorizer and every authenticated route), by outcome. */
+export const verificationMetric = (outcome: VerificationOutcomeName) =>
+  VERIFICATION_METRICS.get(outcome) as `Verification${string}`;
 /** A successful authenticated request, per route handler (e.g. `Action.create-key`). */
 export const actionMetric = (handler: string) => `Action.${handler}` as const;
 /**
