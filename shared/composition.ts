@@ -153,11 +153,15 @@ export function storageAdapters(
   };
 }
 
-/** An adapter built on its first use: a route that never publishes never builds the client. */
-function lazy<T extends object>(make: () => T): T {
+/** Asked of a lazy object, says whether it was built yet, without building it (tests). */
+export const BUILT = Symbol('built');
+
+/** An object built on its first use: a route that never calls a client never builds it. */
+export function lazy<T extends object>(make: () => T): T {
   let made: T | undefined;
   return new Proxy({} as T, {
     get(_target, property) {
+      if (property === BUILT) return made !== undefined;
       made ??= make();
       const value = Reflect.get(made, property, made) as unknown;
       return typeof value === 'function' ? value.bind(made) : value;
@@ -166,15 +170,21 @@ function lazy<T extends object>(make: () => T): T {
 }
 
 export function createAdapters(config: Config): Adapters {
-  const db = guardLocalWrites(
-    createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
-    config,
+  // Every client is built on its first call: a route that touches no table (the OpenAPI document,
+  // the 404, whoami behind the authorizer) builds no DynamoDB or KMS client at all (issue 17).
+  const db = lazy(() =>
+    guardLocalWrites(
+      createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
+      config,
+    ),
   );
   const storage = storageAdapters(db, config);
   if (config.KEY_PROVIDER === 'kms') {
     // In AWS: EMF metrics, and every SDK client traced (tracing.ts decides whether it can be).
     const metrics = new PowertoolsMetricsAdapter();
-    const kms = measureKms(traced(new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS })), metrics);
+    const kms = lazy(() =>
+      measureKms(traced(new KMSClient({ region: config.AWS_REGION, ...SDK_TIMEOUTS })), metrics),
+    );
     return {
       ...storage,
       metrics,

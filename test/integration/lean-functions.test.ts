@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { createServices, setServices } from '../../shared/composition';
+import { BUILT, createServices, setServices, type Services } from '../../shared/composition';
 import { loadConfig } from '../../shared/config';
 import { servicesInPlace, replaceServices } from '../../shared/service-registry';
 import { bootstrapAccount } from '../../shared/use-cases/bootstrap';
@@ -101,6 +101,24 @@ describe('the hot functions in a fresh container', () => {
     ).toEqual(['appToken', 'extra']);
     // What it built is only verification: no use case of the full composition.
     expect(Object.keys(servicesInPlace() ?? {})).not.toContain('keyCreation');
+  });
+
+  it('the functions that touch no table (OpenAPI, 404, whoami) build no DynamoDB client', async () => {
+    replaceServices(undefined);
+    for (const name of ['openapi', 'not-found', 'whoami'] as const) {
+      const { handler } = (await import(`../../functions/${name}`)) as {
+        handler: typeof import('../../functions/openapi').handler;
+      };
+      const reply = await handler(event('GET', name === 'whoami' ? '/v1/whoami' : `/${name}`), context);
+      expect(reply.statusCode).toBeLessThan(500);
+    }
+    const services = servicesInPlace<Services>()!;
+    const storageClient = (services.keys as unknown as { db: Record<symbol, boolean> }).db;
+    expect(storageClient[BUILT]).toBe(false);
+    // The probe can tell: the first storage call builds it.
+    await services.keys.getKey(credentials.appKey);
+    expect(storageClient[BUILT]).toBe(true);
+    replaceServices(undefined);
   });
 
   it('the authorizer allows the key with its permissions and denies a wrong token', async () => {
