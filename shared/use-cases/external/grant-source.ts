@@ -1,41 +1,33 @@
-// Grants as the verification path needs them: a bounded, short-lived in-process cache (absent
+// Grants as the verification path needs them: a bounded, short-lived read-through cache (absent
 // grants included, so repeated verifications against an account that granted nothing cost no
 // read), invalidated here on every grant change; other containers see a change within the TTL.
 import type { ExternalGrant } from '../../domain/external-grant';
 import type { Clock } from '../../ports';
 import type { GrantStore } from '../../ports/roles';
-import { BoundedCache } from '../bounded-cache';
+import { ReadThroughCache } from '../read-through-cache';
 
 export const GRANT_CACHE_MAX = 10_000;
 
+const idOf = (account: string, appKey: string): string => `${account} ${appKey}`;
+
 export class GrantSource {
-  private readonly cache: BoundedCache<ExternalGrant | null>;
-  /** Bumped by every invalidation: a read begun before it must not cache what it read. */
-  private epoch = 0;
+  private readonly cache: ReadThroughCache<ExternalGrant | null>;
 
   constructor(
     private readonly store: GrantStore,
-    private readonly clock: Clock,
+    clock: Clock,
     ttlMs: number,
     maxEntries = GRANT_CACHE_MAX,
   ) {
-    this.cache = new BoundedCache(ttlMs, maxEntries);
+    this.cache = new ReadThroughCache(clock, ttlMs, maxEntries);
   }
 
-  async get(account: string, appKey: string): Promise<ExternalGrant | null> {
-    const now = this.clock.now();
-    const id = `${account} ${appKey}`;
-    const hit = this.cache.get(id, now);
-    if (hit !== undefined) return hit;
-    const epoch = this.epoch;
-    const grant = await this.store.getGrant(account, appKey);
-    if (epoch === this.epoch) this.cache.set(id, grant, now);
-    return grant;
+  get(account: string, appKey: string): Promise<ExternalGrant | null> {
+    return this.cache.get(idOf(account, appKey), () => this.store.getGrant(account, appKey));
   }
 
   invalidate(account: string, appKey: string): void {
-    this.epoch++;
-    this.cache.delete(`${account} ${appKey}`);
+    this.cache.invalidate(idOf(account, appKey));
   }
 
   get size(): number {

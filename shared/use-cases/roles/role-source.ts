@@ -1,44 +1,28 @@
-// Account role catalogs as the request paths need them: like settings, read through a bounded,
-// short-lived in-process cache, invalidated here on every role change (other containers see a
-// change within the TTL). A role list of predefined roles only needs no catalog and no read.
+// Account role catalogs as the request paths need them: like settings, through a read-through
+// cache (read-through-cache.ts), invalidated here on every role change. A role list of predefined
+// roles only needs no catalog and no read.
 import { holdsCustomRole, PREDEFINED_CATALOG, type RoleCatalog } from '../../domain/roles';
 import type { Clock } from '../../ports';
 import type { RoleStore } from '../../ports/roles';
-import { BoundedCache } from '../bounded-cache';
+import { ReadThroughCache } from '../read-through-cache';
 
 /** Accounts whose catalog one container keeps. */
 export const ROLE_CACHE_MAX = 5_000;
 
 export class RoleSource {
-  private readonly cache: BoundedCache<RoleCatalog>;
-  /**
-   * Bumped by every invalidation: a read that started before one must not put what it read into
-   * the cache after it (it would bring back the definition the change just replaced, for a TTL).
-   */
-  private epoch = 0;
+  private readonly cache: ReadThroughCache<RoleCatalog>;
 
   constructor(
     private readonly store: RoleStore,
-    private readonly clock: Clock,
+    clock: Clock,
     ttlMs: number,
     maxAccounts = ROLE_CACHE_MAX,
   ) {
-    this.cache = new BoundedCache(ttlMs, maxAccounts);
+    this.cache = new ReadThroughCache(clock, ttlMs, maxAccounts);
   }
 
-  async get(account: string): Promise<RoleCatalog> {
-    const now = this.clock.now();
-    const hit = this.cache.get(account, now);
-    if (hit) return hit;
-    const epoch = this.epoch;
-    const catalog = await this.store.getCatalog(account);
-    if (epoch === this.epoch) this.cache.set(account, catalog, now);
-    return catalog;
-  }
-
-  /** The catalog that defines `roles`: no read at all when they are all predefined. */
-  async forRoles(account: string, roles: readonly string[]): Promise<RoleCatalog> {
-    return holdsCustomRole(roles) ? this.get(account) : PREDEFINED_CATALOG;
+  get(account: string): Promise<RoleCatalog> {
+    return this.cache.get(account, () => this.store.getCatalog(account));
   }
 
   /**
@@ -69,8 +53,7 @@ export class RoleSource {
   }
 
   invalidate(account: string): void {
-    this.epoch++;
-    this.cache.delete(account);
+    this.cache.invalidate(account);
   }
 
   get cachedAccounts(): number {
