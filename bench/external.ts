@@ -3,21 +3,8 @@
 // account, with predefined and with custom roles, counted around the real adapters. The contract:
 // external = internal + at most one GetItem (the grant). Also the time of each on a cold cache.
 import { performance } from 'node:perf_hooks';
-import { Identities } from '../shared/use-cases/identify';
-import { RoleSource } from '../shared/use-cases/roles/role-source';
-import { GrantSource } from '../shared/use-cases/external/grant-source';
-import { SettingsSource } from '../shared/use-cases/settings-source';
-import { Verifier } from '../shared/use-cases/verify';
-import { VerificationCache } from '../shared/use-cases/verification-cache';
 import { bootstrapAccount } from '../shared/use-cases/bootstrap';
-import {
-  countingAccess,
-  countingAccounts,
-  countingHasher,
-  countingKeys,
-  noAccessCosts,
-  readsOf,
-} from '../test/helpers/counting';
+import { countedIdentities, noAccessCosts, readsOf } from '../test/helpers/counting';
 import type { BenchServices } from './setup';
 
 export interface ExternalVerifyCosts {
@@ -67,18 +54,7 @@ export async function measureExternalVerify(bench: BenchServices): Promise<Exter
   /** One verification with every cache empty: a fresh set of sources each time. */
   const cold = async (appKey: string, token: string, account?: string) => {
     const costs = noAccessCosts();
-    const access = countingAccess(services.access, costs);
-    const identities = new Identities(
-      new Verifier(
-        countingKeys(services.keys, costs),
-        countingHasher(services.hasher, costs),
-        new SettingsSource(countingAccounts(services.accounts, costs), services.clock, 10_000),
-        services.clock,
-        new VerificationCache(10_000),
-      ),
-      new RoleSource(access, services.clock, 10_000),
-      new GrantSource(access, services.clock, 10_000),
-    );
+    const identities = countedIdentities(services, costs, 10);
     const started = performance.now();
     const outcome = await identities.identify(appKey, token, account);
     const us = (performance.now() - started) * 1000;

@@ -3,6 +3,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccountRepository, KeyRepository, TokenHasher } from '../../shared/ports';
 import type { GrantStore, RoleStore } from '../../shared/ports/roles';
+import { loadConfig } from '../../shared/config';
+import type { Identities } from '../../shared/use-cases/identify';
+import { buildVerification, type VerificationParts } from '../../shared/verification-services';
 
 export interface Costs {
   keyReads: number;
@@ -108,4 +111,21 @@ export function countItemReads(db: DynamoDBDocumentClient): { reads: ItemReads }
     { step: 'initialize', name: 'countItemReads' },
   );
   return counter;
+}
+
+/**
+ * The verification core exactly as the composition builds it (buildVerification), over counted
+ * adapters and with every cache empty: what one cold-container verification costs.
+ */
+export function countedIdentities(parts: VerificationParts, costs: Costs, ttlSeconds = 60): Identities {
+  return buildVerification(
+    {
+      keys: countingKeys(parts.keys, costs),
+      accounts: countingAccounts(parts.accounts, costs),
+      access: countingAccess(parts.access, costs),
+      hasher: countingHasher(parts.hasher, costs),
+      clock: parts.clock,
+    },
+    { ...loadConfig({}), VERIFY_CACHE_TTL_SECONDS: ttlSeconds, SETTINGS_CACHE_TTL_SECONDS: ttlSeconds },
+  ).identities;
 }

@@ -30,7 +30,6 @@ describe('races on roles and grants', () => {
   const deleteRole = (id: string) => api.request('DELETE', `/v1/roles/${id}?confirm=true`, { as: owner });
 
   it('delete role vs grant it to a key: exactly one succeeds, and the key never holds a deleted role', async () => {
-    const outcomes = new Set<string>();
     for (let round = 0; round < ROUNDS; round++) {
       const id = `race-key-${round}`;
       await createRole(id);
@@ -45,18 +44,14 @@ describe('races on roles and grants', () => {
         expectFieldError(granted, 'roles[1]');
         expect(keyAfter.roles).toEqual(['catalog-read']);
         expect(await roleExists(id)).toBe(false);
-        outcomes.add('delete won');
       } else {
         expectProblem(deleted, 'role-in-use');
         expect(granted.status).toBe(200);
         expect(keyAfter.roles).toEqual(['catalog-read', id]);
         expect(await roleExists(id)).toBe(true);
         expect((await verify(api, key.appKey, key.token)).permissions).toContain('shop:read');
-        outcomes.add('grant won');
       }
     }
-    // Both orders occur over the rounds; either way the invariant held above.
-    expect(outcomes.size).toBeGreaterThanOrEqual(1);
   });
 
   it('delete role vs create a key with it: exactly one succeeds', async () => {

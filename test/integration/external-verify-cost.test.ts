@@ -1,22 +1,9 @@
 // Issue 13: verifying an external key costs the storage reads of the same verification in the
 // key's own account plus at most one GetItem (the grant), cache misses included. Counted around the
 // real DynamoDB adapters, each verification with every cache empty.
-import { Identities } from '../../shared/use-cases/identify';
-import { RoleSource } from '../../shared/use-cases/roles/role-source';
-import { GrantSource } from '../../shared/use-cases/external/grant-source';
-import { SettingsSource } from '../../shared/use-cases/settings-source';
-import { Verifier } from '../../shared/use-cases/verify';
-import { VerificationCache } from '../../shared/use-cases/verification-cache';
 import { bootstrapAccount } from '../../shared/use-cases/bootstrap';
 import { createTestServices, type TestServices } from '../helpers/services';
-import {
-  countingAccess,
-  countingAccounts,
-  countingHasher,
-  countingKeys,
-  noAccessCosts,
-  type Costs,
-} from '../helpers/counting';
+import { countedIdentities, noAccessCosts, type Costs } from '../helpers/counting';
 
 describe('the cost of verifying an external key', () => {
   let services: TestServices;
@@ -59,18 +46,7 @@ describe('the cost of verifying an external key', () => {
 
   async function coldVerification(key: { appKey: string; token: string }, account?: string): Promise<Costs> {
     const costs = noAccessCosts();
-    const access = countingAccess(services.access, costs);
-    const identities = new Identities(
-      new Verifier(
-        countingKeys(services.keys, costs),
-        countingHasher(services.hasher, costs),
-        new SettingsSource(countingAccounts(services.accounts, costs), services.clock, 60_000),
-        services.clock,
-        new VerificationCache(60_000),
-      ),
-      new RoleSource(access, services.clock, 60_000),
-      new GrantSource(access, services.clock, 60_000),
-    );
+    const identities = countedIdentities(services, costs, 60);
     const outcome = await identities.identify(key.appKey, key.token, account);
     expect(outcome.valid).toBe(true);
     return costs;
@@ -92,18 +68,7 @@ describe('the cost of verifying an external key', () => {
 
   it('a warm container verifies an external key with no read at all', async () => {
     const costs = noAccessCosts();
-    const access = countingAccess(services.access, costs);
-    const identities = new Identities(
-      new Verifier(
-        countingKeys(services.keys, costs),
-        countingHasher(services.hasher, costs),
-        new SettingsSource(countingAccounts(services.accounts, costs), services.clock, 60_000),
-        services.clock,
-        new VerificationCache(60_000),
-      ),
-      new RoleSource(access, services.clock, 60_000),
-      new GrantSource(access, services.clock, 60_000),
-    );
+    const identities = countedIdentities(services, costs, 60);
     await identities.identify(keys.custom.appKey, keys.custom.token, 'coststore');
     const first = { ...costs };
     for (let i = 0; i < 10; i++)

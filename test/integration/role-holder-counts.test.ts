@@ -1,4 +1,4 @@
-// Review probe (branch h-review): holder counts under a storm of concurrent, mixed requests on keys
+// Regression test from an adversarial review of custom roles: holder counts under a storm of concurrent, mixed requests on keys
 // and grants (PATCH with reordered role lists, deactivate, delete, create, grant edit/remove).
 // At rest, every custom role's stored holder count must equal what actually holds it.
 import { TestApi, type Credentials } from '../helpers/api';

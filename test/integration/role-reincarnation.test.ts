@@ -1,4 +1,4 @@
-// Review probe (branch h-review): the ABA of role versions. A grant of a custom role is committed
+// Regression test from an adversarial review of custom roles: the ABA of role versions. A grant of a custom role is committed
 // on the condition `role:{id}.version = v` where v is the version it was judged on; a role deleted
 // and created again under the same id starts again at version 1, so a grant judged on the OLD
 // definition commits against the NEW one. FAILS while the defect is present.

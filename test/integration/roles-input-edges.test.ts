@@ -1,4 +1,4 @@
-// Review probes (branch h-review): odd input to the roles and external-keys routes. Every answer
+// Regression tests from an adversarial review of custom roles: odd input to the roles and external-keys routes. Every answer
 // must be a documented 4xx (TestApi also fails on any status the OpenAPI document does not list).
 import { TestApi, type Credentials } from '../helpers/api';
 import { expectProblem, keyPath } from './support';

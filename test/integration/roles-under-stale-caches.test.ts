@@ -1,5 +1,5 @@
-// Review probes (branch h-review): each `it` states what API.md 1.1 / the README promise and FAILS
-// while the defect is present. "Container B" is a second set of services over the same table and
+// Regression tests from an adversarial review of custom roles: each `it` states what API.md 1.1 or
+// the README promise, and failed before its fix. "Container B" is a second set of services over the same table and
 // key material, with its own in-process caches: what another Lambda container (or another Lambda
 // function: every route is its own function) sees.
 import { createServices, type Adapters } from '../../shared/composition';
