@@ -3,12 +3,14 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { TestApi, type Credentials } from '../helpers/api';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
 import { testEndpoint } from '../helpers/services';
+import { readBarrier } from '../helpers/read-barrier';
 import { DAY_MS, T0, expectProblem, getKey, keyPath, listAll, stateOf, verify, issueKey } from './support';
 
 describe('concurrency and idempotency', () => {
   let api: TestApi;
+  const barrier = readBarrier();
   beforeAll(async () => {
-    api = await TestApi.start();
+    api = await TestApi.start({ keys: barrier.wrap });
   });
   afterAll(() => api.stop());
   afterEach(() => api.services.clock.set(T0));
@@ -28,6 +30,7 @@ describe('concurrency and idempotency', () => {
       async (n) => {
         const owner = await api.bootstrap(`racerenew${n}`);
         const target = await issueKey(api, owner, ['catalog-read']);
+        barrier.arm(target.appKey, n);
 
         const replies = await Promise.all(Array.from({ length: n }, () => renew(owner, target.appKey)));
 
@@ -52,6 +55,9 @@ describe('concurrency and idempotency', () => {
     it('with deleteOldToken=now: exactly one 200, the others 409; only the winner token works', async () => {
       const owner = await api.bootstrap('racerenewnow');
       const target = await issueKey(api, owner, []);
+      // Without the barrier, requests run one after the other on a loaded machine, and a renewal
+      // that finds the previous one complete (old token already deleted) rightly succeeds.
+      barrier.arm(target.appKey, 3);
 
       const replies = await Promise.all(
         Array.from({ length: 3 }, () => renew(owner, target.appKey, { deleteOldToken: 'now' })),
