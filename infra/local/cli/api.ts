@@ -7,6 +7,8 @@ import { CliError, EXIT } from './errors';
 import type { Profile } from './profiles';
 
 export type Key = components['schemas']['Key'];
+export type Role = components['schemas']['Role'];
+export type ExternalKey = components['schemas']['ExternalKey'];
 export type Problem = components['schemas']['Problem'];
 export type ApiClient = ReturnType<typeof createClient<paths>>;
 

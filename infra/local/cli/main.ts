@@ -4,7 +4,9 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors';
 import { keysCommand } from './commands/keys';
-import { auditCommand, rolesCommand, settingsCommand, verifyCommand } from './commands/account';
+import { auditCommand, settingsCommand, verifyCommand } from './commands/account';
+import { externalKeysCommand } from './commands/external-keys';
+import { rolesCommand } from './commands/roles';
 import { bootstrapCommand, loginCommand } from './commands/session';
 import { printJson } from './output';
 
@@ -19,6 +21,7 @@ for (const command of [
   keysCommand(),
   settingsCommand(),
   rolesCommand(),
+  externalKeysCommand(),
   auditCommand(),
   verifyCommand(),
   bootstrapCommand(),

@@ -1,4 +1,4 @@
-// apikeys settings get|set, roles list, audit, verify: the account-wide reads and settings.
+// apikeys settings get|set, audit, verify: the account-wide reads and settings.
 import { Command, Option } from 'commander';
 import { answer, apiClient } from '../api';
 import { clientFor, globals } from '../context';
@@ -55,22 +55,6 @@ export function settingsCommand(): Command {
       },
     );
   return settings;
-}
-
-export function rolesCommand(): Command {
-  const roles = new Command('roles').description('roles of the account');
-  roles
-    .command('list')
-    .description('list the roles and their permissions')
-    .action(async (_o, command: Command) => {
-      const list = await answer(clientFor(command).GET('/v1/roles'));
-      if (globals(command).json) return printJson(list);
-      printTable(
-        list.items.map((r) => ({ id: r.id, name: r.name, permissions: r.permissions.join(',') })),
-        ['id', 'name', 'permissions'],
-      );
-    });
-  return roles;
 }
 
 export function auditCommand(): Command {
