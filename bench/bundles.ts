@@ -1,19 +1,19 @@
 // What a cold start pays before the first request: the size of every function bundle, and the time a
 // fresh Node process needs to import it, beyond the time Node needs to start at all.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import { median } from './timing';
 import { routes, tracesSdkCalls, type RouteDefinition } from '../shared/routes';
+import { ESM_REQUIRE_BANNER, LAMBDA_ALIASES, SDK_TRACING_DEFINE } from '../infra/lambda-bundling';
 
 /**
- * The bundling options of infra/api-function.ts (NodejsFunction's `bundling`), repeated here
- * because that module loads aws-cdk-lib and keeps them private. Keep the two in step.
+ * The bundling options of infra/api-function.ts (NodejsFunction's `bundling`), with the shared parts
+ * from infra/lambda-bundling.ts (api-function.ts itself loads aws-cdk-lib). Keep the two in step.
  */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 const LAMBDA_BUNDLING: BuildOptions = {
   bundle: true,
   platform: 'node',
@@ -23,7 +23,9 @@ const LAMBDA_BUNDLING: BuildOptions = {
   target: 'node22',
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_BANNER },
-  external: ['@aws-sdk/*'],
+  // As bundleAwsSDK: the AWS SDK is bundled, nothing is left to the runtime.
+  external: [],
+  alias: LAMBDA_ALIASES,
   logLevel: 'warning',
 };
 
@@ -54,7 +56,7 @@ async function bundleAll(repoRoot: string, outDir: string): Promise<Map<string, 
     if (group.length === 0) continue;
     await build({
       ...LAMBDA_BUNDLING,
-      define: { 'process.env.APIKEYS_SDK_TRACING': JSON.stringify(tracing) },
+      define: { [SDK_TRACING_DEFINE]: JSON.stringify(tracing) },
       entryPoints: Object.fromEntries(group.map((n) => [n, join(repoRoot, 'functions', `${n}.ts`)])),
       outdir: outDir,
       entryNames: '[name]/index',
@@ -85,14 +87,10 @@ function nodeRunMs(code: string, cwd: string): number {
   return ms;
 }
 
-export async function measureBundles(
-  repoRoot: string,
-  scratch: string,
-  runs: number,
-): Promise<BundleFigures> {
-  // Inside the repository, so the external @aws-sdk/* resolve from its node_modules as on Lambda.
-  const outDir = join(scratch, 'bundles');
-  mkdirSync(outDir, { recursive: true });
+export async function measureBundles(repoRoot: string, runs: number): Promise<BundleFigures> {
+  // Outside the repository, with no node_modules above: as on Lambda, a bundle must carry all it
+  // imports (the AWS SDK included), and one that does not fails here instead of in AWS.
+  const outDir = mkdtempSync(join(tmpdir(), 'apikeys-bundles-'));
   try {
     const bundles = await bundleAll(repoRoot, outDir);
     const bundle_kb: Record<string, number> = {};

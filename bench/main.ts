@@ -104,7 +104,7 @@ async function measure(world: BenchWorld, plan: Plan): Promise<{ figures: Figure
   const scale = await measureScale(world, plan, progress);
 
   progress('function bundles and their import time');
-  const bundles = await measureBundles(REPO_ROOT, world.scratch, plan.initRuns);
+  const bundles = await measureBundles(REPO_ROOT, plan.initRuns);
 
   const figures: Figures = {
     getitem_us: miss.getitem_us,
