@@ -1,5 +1,5 @@
 // The suite's own world: one in-memory DynamoDB Local, a scratch directory inside the repository
-// (bundles must resolve @aws-sdk/* from node_modules), and the real services on fresh tables.
+// (key files and the data directory), and the real services on fresh tables.
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -25,7 +25,7 @@ export const REGION = 'us-east-1';
 
 export interface BenchWorld {
   dynamo: RunningDynamoDb;
-  /** Scratch directory under .tmp/: key files and bundles; removed by close(). */
+  /** Scratch directory under .tmp/: key files; removed by close(). */
   scratch: string;
   /** DATA_DIR of every service in the run, the HTTP server child included: one HMAC key. */
   dataDir: string;

@@ -109,5 +109,8 @@ export function httpHandler<N extends HandlerName>(
         services: getServices(),
       });
     });
-  return bounded(stack);
+  // Only a write route needs its deadline known to its unit of work (deadline.ts); a read route's
+  // one write is lastUsedAt bookkeeping. In the local server, where every route shares a process,
+  // one GET /v1/keys would otherwise turn on promise hooks for every later verification.
+  return bounded(stack, { writes: route.access === 'write' });
 }
