@@ -3,18 +3,8 @@
 // a key or a grant holds, external keys added, edited, filtered and removed, and the exit codes of
 // a refusal (1, the problem on stdout with --json) and a usage error (2). Every result is read back
 // from the API, not taken from the exit code alone.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  childEnv,
-  killAll,
-  NODE_TSX,
-  runCommand,
-  start,
-  type CommandResult,
-  type LocalRuntime,
-} from './local-runtime';
+import { killAll, start, type LocalRuntime } from './local-runtime';
+import { cliHarness } from './cli-harness';
 
 jest.setTimeout(180_000);
 
@@ -23,19 +13,8 @@ const PARTNER_KEY = 'apk-partnerone-01JAAAAAAAAAAAAAAAAAAAAAAA';
 const SUPPLIER_KEY = 'apk-supplier-01JBBBBBBBBBBBBBBBBBBBBBBB';
 
 describe('apikeys roles and external-keys, against npm start', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'apikeys-e2e-cli-access-'));
-  const configDir = mkdtempSync(join(tmpdir(), 'apikeys-e2e-cli-access-config-'));
+  const { dataDir, cli, json, remove } = cliHarness('cli-access');
   let rt: LocalRuntime;
-
-  const env = (extra: Record<string, string> = {}) =>
-    childEnv({ XDG_CONFIG_HOME: configDir, DATA_DIR: dataDir, NO_COLOR: '1', ...extra });
-  const cli = (args: string[], extra: Record<string, string> = {}): Promise<CommandResult> =>
-    runCommand(process.execPath, [...NODE_TSX, 'infra/local/cli/main.ts', ...args], env(extra));
-  const json = async (args: string[]) => {
-    const run = await cli(['--json', ...args]);
-    expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 0, stderr: '' });
-    return JSON.parse(run.stdout);
-  };
   /** A refusal with --json: exit 1, and the service's problem+json as the one document on stdout. */
   const refusal = async (args: string[]) => {
     const run = await cli(['--json', ...args]);
@@ -56,8 +35,7 @@ describe('apikeys roles and external-keys, against npm start', () => {
   }, 120_000);
   afterAll(() => {
     killAll();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(configDir, { recursive: true, force: true });
+    remove();
   });
 
   it('creates, shows and replaces a custom role, and a stale --if-match changes nothing', async () => {

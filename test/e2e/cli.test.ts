@@ -6,41 +6,28 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  childEnv,
   killAll,
-  NODE_TSX,
   runCommand,
   start,
   TOKEN_FORMAT,
   type CommandResult,
   type LocalRuntime,
 } from './local-runtime';
+import { cliHarness } from './cli-harness';
 import { parseCsv, readXlsx } from '../helpers/spreadsheets';
 
 jest.setTimeout(180_000);
 
 describe('apikeys, the operator CLI, against npm start', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'apikeys-e2e-cli-'));
-  const configDir = mkdtempSync(join(tmpdir(), 'apikeys-e2e-cli-config-'));
+  const { dataDir, configDir, env, cli, json, remove } = cliHarness('cli');
   let rt: LocalRuntime;
-
-  const env = (extra: Record<string, string> = {}) =>
-    childEnv({ XDG_CONFIG_HOME: configDir, DATA_DIR: dataDir, NO_COLOR: '1', ...extra });
-  const cli = (args: string[], extra: Record<string, string> = {}): Promise<CommandResult> =>
-    runCommand(process.execPath, [...NODE_TSX, 'infra/local/cli/main.ts', ...args], env(extra));
-  const json = async (args: string[]) => {
-    const run = await cli(['--json', ...args]);
-    expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 0, stderr: '' });
-    return JSON.parse(run.stdout);
-  };
 
   beforeAll(async () => {
     rt = await start(dataDir, { EXPIRY_SCAN_INTERVAL: '0' }, { via: 'npm' });
   }, 120_000);
   afterAll(() => {
     killAll();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(configDir, { recursive: true, force: true });
+    remove();
   });
 
   it('bootstrap --json prints exactly one JSON line (no npm banner), through npx', async () => {
