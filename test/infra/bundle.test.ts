@@ -34,14 +34,11 @@ const SDK_CLIENT_MARKERS: Record<string, string> = {
   eventbridge: 'AWSEvents',
 };
 /**
- * Strings only the SDK's full credential chain carries (container credentials, credential
- * processes, SSO sessions): absent when the chain is replaced by infra/lambda/env-credentials.ts.
+ * Strings only the parts of the SDK's credential chain a Lambda never runs carry (credential
+ * processes, SSO sessions, web identity token files): absent when the chain is replaced by
+ * infra/lambda/env-credentials.ts (the environment, then the container endpoint).
  */
-const FULL_CREDENTIAL_CHAIN_MARKERS = [
-  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-  'credential_process',
-  'sso_session',
-];
+const FULL_CREDENTIAL_CHAIN_MARKERS = ['credential_process', 'sso_session', 'AWS_WEB_IDENTITY_TOKEN_FILE'];
 /**
  * A content type only the XLSX writer (write-excel-file) writes into a workbook: present only in a
  * bundle that carries the library. Our own code names the file's media type, never this part's.
