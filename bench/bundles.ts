@@ -20,6 +20,7 @@ const LAMBDA_BUNDLING: BuildOptions = {
   format: 'esm',
   minify: true,
   sourcemap: true,
+  sourcesContent: false,
   target: 'node22',
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_BANNER },

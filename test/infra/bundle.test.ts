@@ -128,6 +128,15 @@ test('every function bundles to one ESM file that carries the AWS SDK it uses', 
       continue;
     }
     bundleFiles.set(handler, file);
+    // Source maps carry the mappings stack traces need, not the sources (Node parses the whole map
+    // at import under --enable-source-maps: sources would triple it).
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as {
+      sources?: string[];
+      sourcesContent?: unknown;
+    };
+    if (!map.sources?.some((source) => source.endsWith(`functions/${handler}.ts`)) && handlerOf.has(id))
+      problems.push(`${handler}: its source map does not name functions/${handler}.ts`);
+    if (map.sourcesContent !== undefined) problems.push(`${handler}: its source map carries the sources`);
     const code = readFileSync(file, 'utf8');
     const bytes = statSync(file).size;
     reports.push({ handler, bytes, kib: Math.round((bytes / 1024) * 10) / 10 });
