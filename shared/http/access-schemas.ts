@@ -1,21 +1,10 @@
 // Schemas of custom roles and external keys (API.md 1.1): the requests the handlers validate and
 // the responses the OpenAPI document and the integration suite's response checks use.
 import * as z from 'zod';
-import { MAX_ROLES_PER_KEY, PERMISSION_PATTERN, ROLE_ID_PATTERN } from '../domain/roles';
+import { PERMISSION_PATTERN } from '../domain/roles';
 import { ACCOUNT_PATTERN, APP_KEY_PATTERN } from '../domain/ids';
+import { Instant, Name, RoleId, RoleIds } from './common-schemas';
 
-const Instant = z.iso.datetime({ precision: 3 }).meta({ description: 'ISO-8601 UTC with milliseconds' });
-const RoleId = z.string().regex(ROLE_ID_PATTERN, 'Not a role id.');
-
-/** Something visible: whitespace and invisible format characters (zero-width space, ...) are blank. */
-const VISIBLE = /[^\s\p{Cf}]/u;
-/** The name of a role, counted like a key's name: 1..100 code points after trimming, not blank. */
-const RoleName = z
-  .string()
-  .trim()
-  .refine((name) => [...name].length <= 100, 'Must be at most 100 characters.')
-  .regex(VISIBLE, 'Must not be blank.')
-  .meta({ minLength: 1, maxLength: 100 });
 /** Our own limit, where API.md is silent: long enough for a paragraph, short enough to list 100. */
 export const MAX_ROLE_DESCRIPTION = 500;
 const Description = z.string().trim().max(MAX_ROLE_DESCRIPTION);
@@ -28,33 +17,22 @@ const Permissions = z
 export const CreateRoleBody = z
   .strictObject({
     id: RoleId,
-    name: RoleName,
+    name: Name,
     description: Description.default(''),
     permissions: Permissions,
   })
   .meta({ id: 'CreateRoleRequest' });
 
 export const ReplaceRoleBody = z
-  .strictObject({ name: RoleName, description: Description, permissions: Permissions })
+  .strictObject({ name: Name, description: Description, permissions: Permissions })
   .meta({ id: 'ReplaceRoleRequest' });
 
-const GrantRoles = z
-  .array(RoleId)
-  .max(MAX_ROLES_PER_KEY)
-  .superRefine((ids, ctx) => {
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i)
-        ctx.addIssue({ code: 'custom', path: [i], message: `Role '${id}' is listed twice.` });
-    });
-  })
-  .meta({ uniqueItems: true });
-
 export const AddExternalKeyBody = z
-  .strictObject({ appKey: z.string().regex(APP_KEY_PATTERN, 'Must be an appKey.'), roles: GrantRoles })
+  .strictObject({ appKey: z.string().regex(APP_KEY_PATTERN, 'Must be an appKey.'), roles: RoleIds })
   .meta({ id: 'AddExternalKeyRequest' });
 
 export const PatchExternalKeyBody = z
-  .strictObject({ roles: GrantRoles.optional(), active: z.boolean().optional() })
+  .strictObject({ roles: RoleIds.optional(), active: z.boolean().optional() })
   .refine((b) => b.roles !== undefined || b.active !== undefined, { message: 'Give roles, active or both.' })
   .meta({ id: 'PatchExternalKeyRequest', minProperties: 1 });
 

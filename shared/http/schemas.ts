@@ -3,10 +3,9 @@
 import * as z from 'zod';
 import { ALERT_LEVELS } from '../domain/expiry';
 import { TOKEN_DURATIONS } from '../domain/settings';
-import { MAX_ROLES_PER_KEY, ROLE_ID_PATTERN } from '../domain/access';
-import { MAX_NAME_LENGTH } from '../domain/key';
 import { AUDIT_ACTIONS } from '../domain/audit';
 import { APP_KEY_PATTERN } from '../domain/ids';
+import { Instant, Name, RoleIds } from './common-schemas';
 import {
   AddExternalKeyBody,
   CreateRoleBody,
@@ -21,30 +20,6 @@ import {
 } from './access-schemas';
 import { EXPORT_FORMATS } from '../domain/export/export-table';
 
-const Instant = z.iso.datetime({ precision: 3 }).meta({ description: 'ISO-8601 UTC with milliseconds' });
-/** Role ids, each at most once (uniqueItems in the document; duplicates named by index). */
-const RoleIds = z
-  .array(z.string().regex(ROLE_ID_PATTERN, 'Not a role id.'))
-  .max(MAX_ROLES_PER_KEY)
-  .superRefine((ids, ctx) => {
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i)
-        ctx.addIssue({ code: 'custom', path: [i], message: `Role '${id}' is listed twice.` });
-    });
-  })
-  .meta({ uniqueItems: true });
-/** Something visible: whitespace and invisible format characters (zero-width space, ...) are blank. */
-const VISIBLE = /[^\s\p{Cf}]/u;
-/**
- * 1..100 characters counted as JSON Schema counts them (code points, not UTF-16 units: an emoji
- * is one), after trimming, and not blank.
- */
-const Name = z
-  .string()
-  .trim()
-  .refine((name) => [...name].length <= MAX_NAME_LENGTH, `Must be at most ${MAX_NAME_LENGTH} characters.`)
-  .regex(VISIBLE, 'Must not be blank.')
-  .meta({ minLength: 1, maxLength: MAX_NAME_LENGTH });
 /** `limit` in plain decimal digits, 1..100 ("1e2", " 5" and "05" are not numbers a client means). */
 const Limit = z
   .string()
