@@ -5,12 +5,7 @@
 // each key's `directoryShard`, in one transaction that requires every key to be still at the
 // version read and without a shard, so a key changed or deleted meanwhile is re-read, and a key
 // that already has an entry (created after the directory existed, or backfilled before) is skipped.
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseAppKey } from '../../domain/ids';
 import type { ApiKey } from '../../domain/key';
 import { searchEntry as entryOf } from '../../domain/search';
@@ -27,6 +22,7 @@ import {
 } from './directory-item';
 import { accountPk, directoryShardKey, KEY_SK_PREFIX, keyItemKey } from './item-keys';
 import { fromKeyItem } from './key-item';
+import { partitionPages } from './partition-pages';
 import { storageCall } from './storage-errors';
 
 /** A transaction holds at most 100 items: one shard update and up to 99 keys. */
@@ -54,20 +50,8 @@ export class DynamoDbDirectoryBackfill {
     let room = await this.room(account);
     let keys = 0;
     let written = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await storageCall(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': accountPk(account), ':prefix': KEY_SK_PREFIX },
-            ExclusiveStartKey: start,
-            ConsistentRead: true,
-          }),
-        ),
-      );
-      const page = (out.Items ?? []).map(fromKeyItem);
+    for await (const items of partitionPages(this.db, this.tableName, accountPk(account), KEY_SK_PREFIX)) {
+      const page = items.map(fromKeyItem);
       keys += page.length;
       let todo = page.filter((k) => k.directoryShard === undefined);
       for (let lost = 0; todo.length > 0;) {
@@ -88,8 +72,7 @@ export class DynamoDbDirectoryBackfill {
         room = await this.room(account);
         todo = [...(await this.reread(batch)), ...todo.slice(batch.length)];
       }
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     await this.directory.markComplete(account);
     return { keys, written };
   }

@@ -1,11 +1,12 @@
 // RoleStore and GrantStore on the table (see access-item.ts and grant-item.ts for the layout).
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RoleCatalog } from '../../domain/roles';
 import type { ExternalGrant } from '../../domain/external-grant';
 import type { GrantStore, RoleStore } from '../../ports/roles';
 import { accessItemKey, toCatalog } from './access-item';
 import { fromGrantItem, grantItemKey, GRANT_SK_PREFIX } from './grant-item';
 import { accountPk } from './item-keys';
+import { partitionPages } from './partition-pages';
 import { storageCall } from './storage-errors';
 
 export class DynamoDbAccess implements RoleStore, GrantStore {
@@ -39,21 +40,8 @@ export class DynamoDbAccess implements RoleStore, GrantStore {
 
   async listGrants(account: string): Promise<ExternalGrant[]> {
     const grants: ExternalGrant[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await storageCall(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': accountPk(account), ':prefix': GRANT_SK_PREFIX },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      grants.push(...(out.Items ?? []).map(fromGrantItem));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    for await (const page of partitionPages(this.db, this.tableName, accountPk(account), GRANT_SK_PREFIX))
+      grants.push(...page.map(fromGrantItem));
     return grants;
   }
 }

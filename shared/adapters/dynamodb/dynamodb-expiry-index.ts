@@ -13,6 +13,7 @@ import type { ApiKey } from '../../domain/key';
 import { WriteConflict, type DueEntry, type ExpiryIndex, type JobStore, type ReexpiryJob } from '../../ports';
 import { JOBS_PK, keyItemKey, REEXPIRY_JOB_SK_PREFIX, reexpiryJobSk } from './item-keys';
 import { dueShardOf } from './key-item';
+import { partitionPages } from './partition-pages';
 import { storageCall } from './storage-errors';
 import { EXPIRY_INDEX, EXPIRY_SHARDS, TTL_ATTRIBUTE } from './table-definition';
 import { fromJobItem, ttlOf } from './job-item';
@@ -129,25 +130,16 @@ export class DynamoDbExpiryIndex implements ExpiryIndex, JobStore {
 
   async listReexpiryJobs(): Promise<ReexpiryJob[]> {
     const jobs: ReexpiryJob[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await storageCall(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            // Records without work only remember a recent wake-up until their TTL removes them.
-            FilterExpression: 'attribute_exists(#pass)',
-            ExpressionAttributeNames: { '#pass': 'pass' },
-            ExpressionAttributeValues: { ':pk': JOBS_PK, ':prefix': REEXPIRY_JOB_SK_PREFIX },
-            ExclusiveStartKey: start,
-            ConsistentRead: true,
-          }),
-        ),
-      );
-      jobs.push(...(out.Items ?? []).map(fromJobItem));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    // Records without work only remember a recent wake-up until their TTL removes them.
+    const withWork = { expression: 'attribute_exists(#pass)', names: { '#pass': 'pass' } };
+    for await (const page of partitionPages(
+      this.db,
+      this.tableName,
+      JOBS_PK,
+      REEXPIRY_JOB_SK_PREFIX,
+      withWork,
+    ))
+      jobs.push(...page.map(fromJobItem));
     return jobs;
   }
 

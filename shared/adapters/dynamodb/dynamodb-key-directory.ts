@@ -22,6 +22,7 @@ import {
   keySk,
 } from './item-keys';
 import { fromKeyItem } from './key-item';
+import { partitionPages } from './partition-pages';
 import { storageCall } from './storage-errors';
 
 /** BatchGetItem's limit of keys per request. */
@@ -36,21 +37,9 @@ export class DynamoDbKeyDirectory implements KeyDirectory {
   async entries(account: string, hint?: string): Promise<DirectoryEntry[] | null> {
     const entries: DirectoryEntry[] = [];
     let complete = false;
-    let start: Record<string, unknown> | undefined;
-    do {
-      // Strongly consistent, like the list: a key created a moment ago is found.
-      const out = await storageCall(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': accountPk(account), ':prefix': DIRECTORY_SK_PREFIX },
-            ExclusiveStartKey: start,
-            ConsistentRead: true,
-          }),
-        ),
-      );
-      for (const item of out.Items ?? []) {
+    // Strongly consistent, like the list: a key created a moment ago is found.
+    for await (const page of partitionPages(this.db, this.tableName, accountPk(account), DIRECTORY_SK_PREFIX))
+      for (const item of page) {
         if (item.SK === DIRECTORY_HEAD_SK) complete = item.complete === true;
         else
           for (const value of Object.values(item.e ?? {})) {
@@ -60,8 +49,6 @@ export class DynamoDbKeyDirectory implements KeyDirectory {
             entries.push(...decodeBucket(text));
           }
       }
-      start = out.LastEvaluatedKey;
-    } while (start);
     return complete ? entries : null;
   }
 
