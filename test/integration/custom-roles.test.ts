@@ -129,6 +129,25 @@ describe('custom roles', () => {
       await api.request('PATCH', keyPath(viewerAdmin.appKey), { as: editor, body: { roles: ['renewer'] } }),
       'forbidden',
     );
+    // The rule itself, reached by a caller allowed to edit keys: a key-admin (keys:edit, no
+    // roles:edit) may neither create a key with a role holding roles:edit nor give one to a key.
+    expect((await createRole(owner, role('powerful', ['roles:edit']))).status).toBe(201);
+    expectProblem(
+      await api.request('POST', '/v1/keys', { as: admin, body: { name: 'y', roles: ['powerful'] } }),
+      'forbidden',
+    );
+    const target = grant.body.key.appKey as string;
+    expectProblem(
+      await api.request('PATCH', keyPath(target), { as: admin, body: { roles: ['powerful'] } }),
+      'forbidden',
+    );
+    expect((await api.request('GET', keyPath(target), { as: owner })).body.roles).toEqual(['renewer']);
+    const keys = (await api.request('GET', '/v1/keys?limit=100', { as: owner })).body.items;
+    expect(keys.filter((k: { roles: string[] }) => k.roles.includes('powerful'))).toEqual([]);
+    // The owner holds roles:edit, so the same change is its to make.
+    expect(
+      (await api.request('PATCH', keyPath(target), { as: owner, body: { roles: ['powerful'] } })).status,
+    ).toBe(200);
   });
 
   it('gives every holder a changed non-management permission at once; management changes need an unheld role', async () => {
