@@ -127,6 +127,17 @@ export class RoleCatalog {
     return [...this.custom.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  /**
+   * The roles among `roles` that a holder whose roles were judged at catalog `revision` holds. A
+   * custom role created after that revision is another life of the id (the role it was given was
+   * deleted, then one of the same id created): nobody gave it to this holder, which may be a key or grant
+   * still cached elsewhere with its old roles, so it brings no permission.
+   */
+  heldAsOf(roles: string[], revision: number): string[] {
+    const later = (id: string) => (this.custom.get(id)?.incarnation ?? 0) > revision;
+    return roles.some(later) ? roles.filter((id) => !later(id)) : roles;
+  }
+
   /** The union of the permissions of `roles`, sorted. Unknown ids contribute nothing. */
   permissionsOf(roles: readonly string[]): string[] {
     const id = roles.join(',');

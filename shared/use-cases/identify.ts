@@ -47,12 +47,13 @@ export class Identities {
     const { key } = outcome;
     if (account === undefined || account === key.account) {
       const catalog = await this.roles.forHolder(key.account, key.roles, key.rolesRevision);
+      const roles = catalog.heldAsOf(key.roles, key.rolesRevision ?? 0);
       return {
         ...outcome,
         account: key.account,
         owner: key.account,
-        roles: key.roles,
-        permissions: catalog.permissionsOf(key.roles),
+        roles,
+        permissions: catalog.permissionsOf(roles),
       };
     }
     // Only a correct token learns anything about grants (`not-granted`, or `inactive` for a
@@ -61,12 +62,7 @@ export class Identities {
     if (!grant) return { valid: false, reason: 'not-granted' };
     if (grant.status !== 'active') return { valid: false, reason: 'inactive' };
     const catalog = await this.roles.forHolder(account, grant.roles, grant.rolesRevision);
-    return {
-      ...outcome,
-      account,
-      owner: key.account,
-      roles: grant.roles,
-      permissions: catalog.permissionsOf(grant.roles),
-    };
+    const roles = catalog.heldAsOf(grant.roles, grant.rolesRevision ?? 0);
+    return { ...outcome, account, owner: key.account, roles, permissions: catalog.permissionsOf(roles) };
   }
 }

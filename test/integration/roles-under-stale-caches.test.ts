@@ -176,6 +176,40 @@ describe('review probes', () => {
     expect((await api.request('PUT', '/v1/roles/helper', { as: owner, body })).status).toBe(200);
     expect((await authenticate(b.identities, k.appKey, k.token)).permissions).not.toContain('keys:edit');
   });
+  it('PROBE 5b: a key demoted from a role that is then deleted and created again, with management permissions, never acts with them', async () => {
+    const owner = await api.bootstrap('probereborn');
+    expect((await createRole(owner, 'helper', ['help:run'])).status).toBe(201);
+    expect((await createRole(owner, 'other', ['other:run'])).status).toBe(201);
+    const k = await api.createKey(owner, ['helper'], 'demoted later');
+    const o = await api.createKey(owner, ['other'], 'someone else');
+    const b = containerB();
+    // t0: B caches the catalog (until t0+60 s); t0+50 s: B caches K's verification, with 'helper'.
+    expect((await b.identities.identify(o.appKey, o.token)).valid).toBe(true);
+    api.services.clock.advanceMs(50_000);
+    expect((await b.identities.identify(k.appKey, k.token)).valid).toBe(true);
+
+    // K loses 'helper', which nothing holds any more: it may be deleted at once, and its id used
+    // again for a role with management permissions (no quarantine guards a new role).
+    expect((await api.request('PATCH', keyPath(k.appKey), { as: owner, body: { roles: [] } })).status).toBe(
+      200,
+    );
+    expect((await api.request('DELETE', '/v1/roles/helper?confirm=true', { as: owner })).status).toBe(204);
+    expect((await createRole(owner, 'helper', ['help:run', 'keys:view', 'keys:edit'])).status).toBe(201);
+
+    // t0+65 s, in B: the new catalog is read, K's cached verification still names 'helper'; the
+    // 'helper' it was given is gone, and the new one was never given to it.
+    api.services.clock.advanceMs(15_000);
+    const caller = await authenticate(b.identities, k.appKey, k.token);
+    expect(caller.permissions).toEqual([]);
+    expect(caller.roles).toEqual([]);
+    // A key given the new role holds it, in B too.
+    const fresh = await api.createKey(owner, ['helper'], 'given the new one');
+    expect((await authenticate(b.identities, fresh.appKey, fresh.token)).permissions).toEqual([
+      'help:run',
+      'keys:edit',
+      'keys:view',
+    ]);
+  });
   it('PROBE 6: POST /v1/keys commits on a catalog it never judged (a role redefined between the two reads of one request)', async () => {
     const owner = await api.bootstrap('probetwice');
     const keyAdmin = await api.createKey(owner, ['key-admin'], 'key admin');
