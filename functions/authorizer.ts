@@ -23,15 +23,20 @@ export const handler = observed(authorize, (event) => event.requestContext?.requ
 
 async function authorize(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
   try {
-    // Bounded like every HTTP handler: a stalled storage denies in time instead of hanging.
-    const caller = await withDeadline(REQUEST_DEADLINE_MS, () =>
-      authenticate(
-        getVerificationServices().identities,
-        header(event, 'x-api-appkey'),
-        header(event, 'x-api-apptoken'),
-        // API.md 1.1: an external key names the account it acts in; absent means its own.
-        header(event, 'x-api-account'),
-      ),
+    // Bounded like every HTTP handler: a stalled storage denies in time instead of hanging. It
+    // writes nothing a client asked for (lastUsedAt is bookkeeping), so, like verify, it runs
+    // without the request budget and the promise hooks its AsyncLocalStorage turns on.
+    const caller = await withDeadline(
+      REQUEST_DEADLINE_MS,
+      () =>
+        authenticate(
+          getVerificationServices().identities,
+          header(event, 'x-api-appkey'),
+          header(event, 'x-api-apptoken'),
+          // API.md 1.1: an external key names the account it acts in; absent means its own.
+          header(event, 'x-api-account'),
+        ),
+      { writes: false },
     );
     return { isAuthorized: true, context: toAuthorizerContext(caller) };
   } catch (error) {
