@@ -54,7 +54,10 @@ export function buildVerification(
   const verifier = new Verifier(keys, hasher, settings, clock, new VerificationCache(ttlMs), metrics);
   // Role definitions are cached like settings; grants like verifications (deactivating a grant
   // reaches other containers within the same TTL as deactivating a key).
-  const roles = new RoleSource(access, clock, config.SETTINGS_CACHE_TTL_SECONDS * 1000);
+  // A role change reaches every holder within the verification TTL (at most 60 s), which the
+  // settings TTL (up to 300 s) may exceed.
+  const rolesTtlS = Math.min(config.SETTINGS_CACHE_TTL_SECONDS, config.VERIFY_CACHE_TTL_SECONDS);
+  const roles = new RoleSource(access, clock, rolesTtlS * 1000);
   const grantSource = new GrantSource(access, clock, ttlMs);
   return {
     settings,
