@@ -41,6 +41,11 @@ describe('search through the directory', () => {
   it('serves an account from before the directory the old way until its backfill, then reads shards', async () => {
     const owner = await legacyAccount('legacy', 2_100);
     expect(await head('legacy')).toEqual({ open: 0, complete: false });
+    counter.reads.sortKeys = [];
+    await api.request('GET', '/v1/keys?search=key%2020&limit=100', { as: owner });
+    // The incomplete head comes first and ends the directory read: the keys are paged instead.
+    expect(counter.reads.sortKeys.filter((sk) => sk.startsWith('DIR'))[0]).toBe('DIRHEAD');
+    expect(counter.reads.sortKeys.filter((sk) => sk.startsWith('KEY#')).length).toBeGreaterThan(100);
     const before = await search(owner, 'search=key%2020&limit=100');
     // "key 20" is a substring of key 20, key 200..209 and key 2000..2099.
     expect(before).toHaveLength(111);

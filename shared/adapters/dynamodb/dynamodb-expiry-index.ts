@@ -132,13 +132,9 @@ export class DynamoDbExpiryIndex implements ExpiryIndex, JobStore {
     const jobs: ReexpiryJob[] = [];
     // Records without work only remember a recent wake-up until their TTL removes them.
     const withWork = { expression: 'attribute_exists(#pass)', names: { '#pass': 'pass' } };
-    for await (const page of partitionPages(
-      this.db,
-      this.tableName,
-      JOBS_PK,
-      REEXPIRY_JOB_SK_PREFIX,
-      withWork,
-    ))
+    for await (const page of partitionPages(this.db, this.tableName, JOBS_PK, REEXPIRY_JOB_SK_PREFIX, {
+      filter: withWork,
+    }))
       jobs.push(...page.map(fromJobItem));
     return jobs;
   }

@@ -10,6 +10,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { UnavailableError } from '../../domain/errors';
 import type { ApiKey } from '../../domain/key';
 import type { DirectoryEntry, KeyDirectory } from '../../ports/key-directory';
 import { decodeBucket, emptyShard } from './directory-item';
@@ -27,6 +28,8 @@ import { storageCall } from './storage-errors';
 
 /** BatchGetItem's limit of keys per request. */
 const BATCH_GET = 100;
+/** Requests for one batch while DynamoDB leaves keys unprocessed. */
+const BATCH_GET_ATTEMPTS = 5;
 
 export class DynamoDbKeyDirectory implements KeyDirectory {
   constructor(
@@ -36,20 +39,29 @@ export class DynamoDbKeyDirectory implements KeyDirectory {
 
   async entries(account: string, hint?: string): Promise<DirectoryEntry[] | null> {
     const entries: DirectoryEntry[] = [];
-    let complete = false;
-    // Strongly consistent, like the list: a key created a moment ago is found.
-    for await (const page of partitionPages(this.db, this.tableName, accountPk(account), DIRECTORY_SK_PREFIX))
+    let head = true;
+    // Strongly consistent, like the list: a key created a moment ago is found. Backwards, so the
+    // head ('DIRHEAD' sorts after every 'DIR#…' shard) comes first: a directory the backfill has
+    // not completed is known before any shard is read beyond the first page.
+    const pages = partitionPages(this.db, this.tableName, accountPk(account), DIRECTORY_SK_PREFIX, {
+      backward: true,
+    });
+    for await (const page of pages)
       for (const item of page) {
-        if (item.SK === DIRECTORY_HEAD_SK) complete = item.complete === true;
-        else
-          for (const value of Object.values(item.e ?? {})) {
-            const text = String(value);
-            // A bucket that does not contain the hint anywhere holds no entry that could.
-            if (hint && !text.toLowerCase().includes(hint)) continue;
-            entries.push(...decodeBucket(text));
-          }
+        if (head) {
+          if (item.SK !== DIRECTORY_HEAD_SK || item.complete !== true) return null;
+          head = false;
+          continue;
+        }
+        for (const value of Object.values(item.e ?? {})) {
+          const text = String(value);
+          // A bucket that does not contain the hint anywhere holds no entry that could.
+          if (hint && !text.toLowerCase().includes(hint)) continue;
+          entries.push(...decodeBucket(text));
+        }
       }
-    return complete ? entries : null;
+    // No item at all: the account has no directory yet.
+    return head ? null : entries;
   }
 
   async keys(account: string, ids: readonly string[]): Promise<ApiKey[]> {
@@ -59,8 +71,10 @@ export class DynamoDbKeyDirectory implements KeyDirectory {
         .slice(i, i + BATCH_GET)
         .map((id) => ({ PK: accountPk(account), SK: keySk(id) }));
       for (let attempt = 0; keys.length > 0; attempt++) {
-        // Unprocessed keys come back when DynamoDB is busy: ask again, a little later each time.
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 10 * 2 ** Math.min(attempt, 6)));
+        // Unprocessed keys come back when DynamoDB is busy: ask again, a little later each time,
+        // and a few times only (~310 ms in all): a partition that stays throttled is an outage.
+        if (attempt >= BATCH_GET_ATTEMPTS) throw new UnavailableError(1, 'BatchGetUnprocessed');
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 10 * 2 ** attempt));
         const out = await storageCall(() =>
           this.db.send(
             new BatchGetCommand({

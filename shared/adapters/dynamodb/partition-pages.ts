@@ -12,8 +12,13 @@ export async function* partitionPages(
   tableName: string,
   pk: string,
   skPrefix: string,
-  filter?: { expression: string; names: Record<string, string> },
+  options: {
+    filter?: { expression: string; names: Record<string, string> };
+    /** Sort keys in descending order. */
+    backward?: boolean;
+  } = {},
 ): AsyncGenerator<Item[]> {
+  const { filter, backward } = options;
   let start: Item | undefined;
   do {
     const out = await storageCall(() =>
@@ -24,6 +29,7 @@ export async function* partitionPages(
           ...(filter ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
           ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
           ExclusiveStartKey: start,
+          ...(backward ? { ScanIndexForward: false } : {}),
           ConsistentRead: true,
         }),
       ),
