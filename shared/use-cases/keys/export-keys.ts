@@ -2,7 +2,7 @@
 // with the list's own paged Query (never a Scan), plus the account's external grants. Refuses
 // with 413 export-too-large as soon as one row more than the limit matches, so an oversized
 // export stops reading early instead of building a file nobody gets.
-import { DomainError } from '../../domain/errors';
+import { DomainError, UnavailableError } from '../../domain/errors';
 import {
   EXPORT_MAX_ROWS,
   KEY_COLUMNS,
@@ -14,6 +14,7 @@ import {
   type ExportTable,
   type ExternalRow,
 } from '../../domain/export/export-table';
+import { REQUEST_DEADLINE_MS } from '../../http/deadline';
 import type { Clock, KeyRepository } from '../../ports';
 import type { Caller } from '../caller';
 import type { SettingsSource } from '../settings-source';
@@ -30,6 +31,13 @@ export interface KeyExportDeps {
   externalRows: (account: string) => Promise<ExternalRow[]>;
   /** @default EXPORT_MAX_ROWS (tests lower it to reach the limit cheaply) */
   maxRows?: number;
+  /**
+   * How long the key pages may be read (wall clock: the client's timer). The request deadline
+   * answers 503 at REQUEST_DEADLINE_MS but cannot stop this loop; a selective export of a large
+   * account would read on, a Query per 1,000 keys, for an answer that has gone.
+   * @default REQUEST_DEADLINE_MS
+   */
+  readForMs?: number;
 }
 
 export interface KeyExportFile {
@@ -46,8 +54,10 @@ export class KeyExport {
     const now = this.deps.clock.now();
     const accept = keyFilter(filters, settings, now);
     const keys: string[][] = [[...KEY_COLUMNS]];
+    const stopAt = Date.now() + (this.deps.readForMs ?? REQUEST_DEADLINE_MS);
     let after: string | null = null;
     do {
+      if (Date.now() >= stopAt) throw new UnavailableError(1, 'ExportReadDeadline');
       const page = await this.deps.keys.listKeys(caller.account, {
         limit: EXPORT_PAGE,
         after,
