@@ -40,6 +40,8 @@ import { KeyEditing } from './use-cases/keys/edit-key';
 import { TokenRenewal } from './use-cases/keys/renew-token';
 import { KeyQueries } from './use-cases/keys/read-keys';
 import { KeyExport } from './use-cases/keys/export-keys';
+import { listExternalKeys } from './use-cases/external/list-external-keys';
+import { MAX_GRANTS_PER_ACCOUNT } from './domain/external-grant';
 import { AuditQueries } from './use-cases/audit/list-audit';
 import { ShareLinkService } from './use-cases/shares/share-links';
 import { boundedWork } from './use-cases/request-budget';
@@ -251,11 +253,9 @@ export function createServices(config: Config, adapters: Adapters = createAdapte
       keys,
       settings,
       clock,
-      // The External sheet: every grant of the account (at most 1,000), newest first.
+      // The External sheet: every grant of the account (at most 1,000), as the list orders them.
       externalRows: async (account) =>
-        (await adapters.access.listGrants(account))
-          .sort((a, b) => (a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0))
-          .map(({ appKey, owner, roles, status, addedAt }) => ({ appKey, owner, roles, status, addedAt })),
+        (await listExternalKeys(adapters.access, account, { limit: MAX_GRANTS_PER_ACCOUNT })).items,
     }),
     shareLinks: new ShareLinkService({ shares: adapters.shares, work, clock, changes, metrics }),
     audit: new AuditQueries(auditLog, clock, config.AUDIT_RETENTION_DAYS),
