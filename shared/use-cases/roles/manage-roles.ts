@@ -9,6 +9,7 @@ import {
   defineRole,
   MANAGEMENT_CHANGE_QUARANTINE_MS,
   redefineRole,
+  roleNotFound,
   type RoleDefinition,
 } from '../../domain/custom-roles';
 import { DomainError } from '../../domain/errors';
@@ -35,6 +36,13 @@ export class RoleService {
   /** Read afresh: management reads are rare, and a role just created elsewhere must be there. */
   async list(account: string): Promise<RoleView[]> {
     return (await this.deps.roles.fresh(account)).list();
+  }
+
+  /** One role, predefined or custom; 404 like a role of another account. */
+  async get(account: string, id: string): Promise<RoleView> {
+    const role = (await this.list(account)).find((r) => r.id === id);
+    if (!role) throw roleNotFound();
+    return role;
   }
 
   create(caller: Caller, input: RoleDefinition & { id: string }): Promise<RoleView> {
