@@ -1,20 +1,23 @@
 // Racing requests only race if they overlap. On a loaded machine two "parallel" HTTP requests can
-// run one after the other, and a test of the race then sees two sequential, legitimate successes.
-// A barrier makes the overlap certain: the first `parties` reads of one key wait until all of them
-// have started, so every racer judges the same version before any of them commits.
-import type { KeyRepository } from '../../shared/ports';
+// run one after the other, and a test of the race then sees two sequential, legitimate outcomes.
+// A barrier makes the overlap certain: the first `parties` reads of one item (a key, an account's
+// role catalog) wait until all of them have started, so every racer judges the same version
+// before any of them commits.
 
 export interface ReadBarrier {
-  /** The repository to give the services: the real one, with reads of an armed key held. */
-  wrap(inner: KeyRepository): KeyRepository;
-  /** Holds the next `parties` reads of `appKey` until the last of them arrives. */
-  arm(appKey: string, parties: number): void;
+  /**
+   * `inner` with its `method` held while armed: the reads are told apart by their first argument
+   * (an appKey, an account).
+   */
+  wrap<T extends object>(inner: T, method: keyof T): T;
+  /** Holds the next `parties` reads of `id` until the last of them arrives. */
+  arm(id: string, parties: number): void;
 }
 
 export function readBarrier(): ReadBarrier {
-  let armed: { appKey: string; waiting: Array<() => void>; parties: number } | undefined;
-  const held = (appKey: string): Promise<void> => {
-    if (!armed || armed.appKey !== appKey) return Promise.resolve();
+  let armed: { id: string; waiting: Array<() => void>; parties: number } | undefined;
+  const held = (id: unknown): Promise<void> => {
+    if (!armed || armed.id !== id) return Promise.resolve();
     const gate = armed;
     return new Promise<void>((release) => {
       gate.waiting.push(release);
@@ -24,18 +27,18 @@ export function readBarrier(): ReadBarrier {
     });
   };
   return {
-    arm(appKey, parties) {
-      armed = { appKey, waiting: [], parties };
+    arm(id, parties) {
+      armed = { id, waiting: [], parties };
     },
-    wrap: (inner) =>
+    wrap: (inner, method) =>
       new Proxy(inner, {
         get(target, prop, receiver) {
           const value = Reflect.get(target, prop, receiver);
           if (typeof value !== 'function') return value;
-          if (prop !== 'getKey') return value.bind(target);
-          return async (appKey: string, ...rest: unknown[]) => {
-            await held(appKey);
-            return value.apply(target, [appKey, ...rest]);
+          if (prop !== method) return value.bind(target);
+          return async (id: unknown, ...rest: unknown[]) => {
+            await held(id);
+            return value.apply(target, [id, ...rest]);
           };
         },
       }),

@@ -3,7 +3,7 @@
 // opt in).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createServices, storageAdapters, type Services } from '../../shared/composition';
+import { createServices, storageAdapters, type Adapters, type Services } from '../../shared/composition';
 import { loadConfig } from '../../shared/config';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client';
@@ -50,6 +50,7 @@ export async function createTestServices(
     keys?: (inner: KeyRepository) => KeyRepository;
     accounts?: (inner: AccountRepository) => AccountRepository;
     work?: (inner: UnitOfWork) => UnitOfWork;
+    access?: (inner: Adapters['access']) => Adapters['access'];
   } = {},
 ): Promise<TestServices> {
   const tableName = await createTestTable();
@@ -70,6 +71,7 @@ export async function createTestServices(
     keys: options.keys ? options.keys(storage.keys) : storage.keys,
     accounts: options.accounts ? options.accounts(storage.accounts) : storage.accounts,
     work: options.work ? options.work(storage.work) : storage.work,
+    access: options.access ? options.access(storage.access) : storage.access,
     events,
     metrics,
     hasher: new LocalHasher(randomBytes(32)),

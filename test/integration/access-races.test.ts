@@ -4,7 +4,10 @@
 // - two replacements of a role with the same If-Match: exactly one 200, the other 412;
 // - granting vs revoking an external key: the outcome is one of the serial orders, and the role
 //   holder counts stay exact (the role is deletable once nothing holds it).
+// The deletions race their grant for real: both read the account's role catalog at a barrier, so
+// both judge the same catalog, and the loser's commit fails its condition and is judged again.
 import { TestApi, type Credentials } from '../helpers/api';
+import { readBarrier } from '../helpers/read-barrier';
 import { absentAppKey, expectFieldError, expectProblem, keyPath, verify } from './support';
 
 const ROUNDS = 12;
@@ -12,8 +15,9 @@ const ROUNDS = 12;
 describe('races on roles and grants', () => {
   let api: TestApi;
   let owner: Credentials;
+  const barrier = readBarrier();
   beforeAll(async () => {
-    api = await TestApi.start();
+    api = await TestApi.start({ access: (inner) => barrier.wrap(inner, 'getCatalog') });
     owner = await api.bootstrap('races');
   });
   afterAll(() => api.stop());
@@ -34,6 +38,7 @@ describe('races on roles and grants', () => {
       const id = `race-key-${round}`;
       await createRole(id);
       const key = await api.createKey(owner, ['catalog-read']);
+      barrier.arm('races', 2);
       const [deleted, granted] = await Promise.all([
         deleteRole(id),
         api.request('PATCH', keyPath(key.appKey), { as: owner, body: { roles: ['catalog-read', id] } }),
@@ -58,6 +63,7 @@ describe('races on roles and grants', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const id = `race-new-${round}`;
       await createRole(id);
+      barrier.arm('races', 2);
       const [deleted, created] = await Promise.all([
         deleteRole(id),
         api.request('POST', '/v1/keys', { as: owner, body: { name: 'racer', roles: [id] } }),
@@ -73,6 +79,7 @@ describe('races on roles and grants', () => {
       const id = `race-ext-${round}`;
       await createRole(id);
       const partnerKey = absentAppKey('racepartner');
+      barrier.arm('races', 2);
       const [deleted, granted] = await Promise.all([
         deleteRole(id),
         api.request('POST', '/v1/external-keys', { as: owner, body: { appKey: partnerKey, roles: [id] } }),
@@ -128,6 +135,8 @@ describe('races on roles and grants', () => {
       expect(revoked.status).toBe(204); // a removal never loses: it re-reads and removes what is there
       expect([200, 404]).toContain(granted.status);
       expectProblem(await api.request('GET', `/v1/external-keys/${partnerKey}`, { as: owner }), 'not-found');
+      // Nothing holds the role after each round: a count off by one either way shows here.
+      expect((await api.services.access.getCatalog('races')).findCustom('race-grant')!.holders).toBe(0);
     }
     // Every grant of the role was revoked: if any count had been left behind, this would be 409.
     expect((await deleteRole('race-grant')).status).toBe(204);

@@ -10,7 +10,7 @@ describe('concurrency and idempotency', () => {
   let api: TestApi;
   const barrier = readBarrier();
   beforeAll(async () => {
-    api = await TestApi.start({ keys: barrier.wrap });
+    api = await TestApi.start({ keys: (inner) => barrier.wrap(inner, 'getKey') });
   });
   afterAll(() => api.stop());
   afterEach(() => api.services.clock.set(T0));
