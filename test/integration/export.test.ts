@@ -115,7 +115,7 @@ describe('GET /v1/keys/export', () => {
       const key = (await listAll(api, owner)).find((k) => k.appKey === renewing);
       const row = csvRecords(await exportOf('format=csv')).find((r) => r[0] === renewing)!;
 
-      expect(key.renewal).not.toBeNull();
+      expect(key.renewal).toEqual({ startedAt: expect.any(String) });
       expect(key.tokens[1].createdAt < key.tokens[0].createdAt).toBe(true);
       expect(row.slice(4, 8)).toEqual([
         key.createdAt,
@@ -131,7 +131,10 @@ describe('GET /v1/keys/export', () => {
 
       expect(row).toHaveLength(1);
       expect(row[0]![2]).toBe('catalog-read, orders-write');
-      expect(row[0]![5]).toBe(row[0]![4]);
+      // tokenCreatedAt: the key's only token, created with the key.
+      const key = (await listAll(api, owner, 'search=loja'))[0]!;
+      expect(row[0]![5]).toBe(key.tokens[0].createdAt);
+      expect(row[0]![4]).toBe(key.createdAt);
       expect(row[0]![6]).toBe('');
     });
 

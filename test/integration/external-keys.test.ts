@@ -142,6 +142,7 @@ describe('external keys', () => {
     expect((await grant(store, partnerOwner.appKey, ['catalog-read'])).status).toBe(201);
     // Its management calls still act in its own account only.
     const list = await api.request('GET', '/v1/keys', { as: partnerOwner });
+    expect(list.body.items.length).toBeGreaterThan(0);
     expect(list.body.items.every((k: any) => k.account === 'extmanagep')).toBe(true);
   });
 

@@ -41,7 +41,7 @@ describe('review probes: input handling', () => {
     expect((await api.request('DELETE', '/v1/roles/tostring?confirm=true', { as: owner })).status).toBe(204);
   });
 
-  it('If-Match edge cases are 400/412, never 500', async () => {
+  it('If-Match edge cases: a well-formed stale tag is 412, a malformed one 400, and neither changes the role', async () => {
     expect((await createRole({ id: 'ifm', name: 'ifm', permissions: ['a:b'] })).status).toBe(201);
     const body = { name: 'x', description: '', permissions: ['a:c'] };
     const put = (ifMatch: string) =>
@@ -49,7 +49,22 @@ describe('review probes: input handling', () => {
     const statuses: Record<string, number> = {};
     for (const h of ['"0"', '"2"', '"1", "2"', '', ' ', 'W/"9"', '"99999999999"', '"-1"', '"1.0"', 'abc'])
       statuses[h] = (await put(h)).status;
-    expect(Object.values(statuses).every((s) => s === 400 || s === 412)).toBe(true);
+    expect(statuses).toEqual({
+      // Versions this role is not at (a weak tag compares the same way).
+      '"0"': 412,
+      '"2"': 412,
+      'W/"9"': 412,
+      // Not one version: a list, nothing, no number, a number out of range.
+      '"1", "2"': 400,
+      '': 400,
+      ' ': 400,
+      '"99999999999"': 400,
+      '"-1"': 400,
+      '"1.0"': 400,
+      abc: 400,
+    });
+    const stored = (await api.request('GET', '/v1/roles/ifm', { as: owner })).body;
+    expect(stored).toMatchObject({ version: 1, name: 'ifm', permissions: ['a:b'] });
   });
 
   it('the 350 KB catalog guard answers 409 limit-exceeded, and the account keeps working', async () => {

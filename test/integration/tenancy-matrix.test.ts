@@ -196,9 +196,17 @@ describe('tenancy matrix', () => {
     expect(all.map((k) => k.appKey)).toContain(own.appKey);
     expect(all.every((k) => k.account === 'tenanta' && k.appKey.startsWith('apk-tenanta-'))).toBe(true);
     expect(inactive.every((k) => k.account === 'tenanta')).toBe(true);
+    expect(inactive.map((k) => k.appKey)).toContain(own.appKey);
     expect(byName).toEqual([]);
     expect(byAppKey).toEqual([]);
     expect(byAccount).toEqual([]);
+    // The same searches find the key in its own account: the empty answers above are tenancy,
+    // not a search that finds nothing at all.
+    const theirSearch = (query: string) => listAll(api, theirs, query).then((ks) => ks.map((k) => k.appKey));
+    expect(await theirSearch('search=zebra')).toContain(foreign.appKey);
+    expect(await theirSearch(`search=${foreign.appKey}`)).toEqual([foreign.appKey]);
+    expect(await theirSearch('search=tenantb')).toContain(foreign.appKey);
+    expect((await listAll(api, mine, 'search=own%20key')).map((k) => k.appKey)).toContain(own.appKey);
   });
 
   it("the export (CSV and XLSX, any filter) never holds another account's keys", async () => {
@@ -220,6 +228,11 @@ describe('tenancy matrix', () => {
       expect(text).not.toContain(foreign.appKey);
       expect(text).not.toContain('apk-tenantb-');
       if (!query.startsWith('search')) expect(text).toContain(own.appKey);
+      // The same export by the other account holds the key: the absence above is tenancy.
+      const theirsReply = await api.request('GET', `/v1/keys/export?${query}`, { as: theirs });
+      const theirText =
+        query === 'format=xlsx' ? JSON.stringify([...readXlsx(theirsReply.bytes).sheets]) : theirsReply.text;
+      expect(theirText).toContain(foreign.appKey);
     }
   });
 
@@ -237,6 +250,7 @@ describe('tenancy matrix', () => {
     );
 
     expect(reply.status).toBe(200);
+    expect(reply.body.items.length).toBeGreaterThan(0);
     expect(reply.body.items.every((k: any) => k.account === 'tenanta')).toBe(true);
   });
 

@@ -140,6 +140,18 @@ describe('the response size limit (Lambda: 6 MB for the whole payload)', () => {
     async (format) => {
       const response = await exportResponse(format, file);
       const bytes = payloadBytes(response);
+      // What Lambda counts: the whole result as the JSON the runtime sends, headers and all.
+      expect(bytes).toBe(
+        Buffer.byteLength(
+          JSON.stringify({
+            statusCode: response.statusCode,
+            headers: response.headers,
+            body: response.body,
+            ...(response.isBase64Encoded === undefined ? {} : { isBase64Encoded: response.isBase64Encoded }),
+          }),
+        ),
+      );
+      expect(response.isBase64Encoded ?? false).toBe(format === 'xlsx');
       // JSON escapes (CSV) and base64 (XLSX) make the payload larger than the file itself.
       const fileBytes =
         format === 'csv' ? Buffer.byteLength(response.body!) : Buffer.from(response.body!, 'base64').length;
